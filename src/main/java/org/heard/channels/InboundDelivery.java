@@ -1,0 +1,18 @@
+package org.heard.channels;
+
+/**
+ * One event inside a webhook as it is kept in the inbound event log: the key that makes a repeated
+ * delivery harmless, and the event's own raw text.
+ */
+public record InboundDelivery(String account, String externalId, String payload) {
+
+    public InboundDelivery {
+        if (account == null || account.isBlank() || externalId == null || externalId.isBlank()) {
+            throw new IllegalArgumentException(
+                    "A delivery needs the account it was sent to and the network's event id");
+        }
+        if (payload == null) {
+            throw new IllegalArgumentException("A delivery needs its payload");
+        }
+    }
+}

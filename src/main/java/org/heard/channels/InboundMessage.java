@@ -1,0 +1,28 @@
+package org.heard.channels;
+
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A customer's message in Heard's own terms, whatever network it came from.
+ *
+ * @param inReplyTo the network's id of the message this one answers, if any
+ */
+public record InboundMessage(
+        String channel,
+        String account,
+        String externalId,
+        Author author,
+        String text,
+        Visibility visibility,
+        @Nullable String inReplyTo,
+        Instant sentAt) {
+
+    public InboundMessage {
+        if (channel == null || account == null || externalId == null || author == null || visibility == null) {
+            throw new IllegalArgumentException("An inbound message needs channel, account, id, author and visibility");
+        }
+        text = text == null ? "" : text;
+        sentAt = sentAt == null ? Instant.now() : sentAt;
+    }
+}

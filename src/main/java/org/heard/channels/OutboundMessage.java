@@ -1,0 +1,31 @@
+package org.heard.channels;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A reply to be sent on a network.
+ *
+ * @param idempotencyKey the same for every attempt to send this reply, so the network posts it once
+ * @param messageId the conversation message this delivers
+ * @param inReplyTo the network's id of the post answered, for a public reply in a thread
+ * @param recipient the network's id of the person, for a private message
+ */
+public record OutboundMessage(
+        String channel,
+        String account,
+        String idempotencyKey,
+        long messageId,
+        String text,
+        Visibility visibility,
+        @Nullable String inReplyTo,
+        @Nullable String recipient) {
+
+    public OutboundMessage {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("A reply needs text");
+        }
+        if (visibility == Visibility.PRIVATE && (recipient == null || recipient.isBlank())) {
+            throw new IllegalArgumentException("A private message needs a recipient");
+        }
+    }
+}

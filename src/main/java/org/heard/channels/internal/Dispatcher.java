@@ -1,0 +1,109 @@
+package org.heard.channels.internal;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
+import org.heard.channels.OutboundMessageFailed;
+import org.heard.channels.OutboundMessageSent;
+import org.heard.channels.SendFailed;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends what waits in the outbox. A failure the network may recover from is tried again with
+ * exponential backoff and jitter; after {@code heard.outbox.max-attempts} the reply is marked failed
+ * and an agent can send it again from the conversation.
+ */
+@Component
+class Dispatcher extends Worker {
+
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+    private static final Duration LEASE = Duration.ofMinutes(2);
+    private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
+
+    private final OutboxStore outbox;
+    private final ConnectorRegistry connectors;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
+    private final MeterRegistry meters;
+    private final Duration initialBackoff;
+    private final int maxAttempts;
+
+    Dispatcher(
+            OutboxStore outbox,
+            ConnectorRegistry connectors,
+            ApplicationEventPublisher events,
+            TransactionTemplate transactions,
+            MeterRegistry meters,
+            @Value("${heard.outbox.initial-backoff:1s}") Duration initialBackoff,
+            @Value("${heard.outbox.max-attempts:10}") int maxAttempts) {
+        super("heard-outbox", Duration.ofMillis(500));
+        this.outbox = outbox;
+        this.connectors = connectors;
+        this.events = events;
+        this.transactions = transactions;
+        this.meters = meters;
+        this.initialBackoff = initialBackoff;
+        this.maxAttempts = maxAttempts;
+        Gauge.builder("heard.outbox.depth", outbox, OutboxStore::depth).register(meters);
+    }
+
+    @Override
+    protected boolean work() {
+        var due = outbox.claimDue(20, LEASE);
+        due.forEach(this::send);
+        return due.size() == 20;
+    }
+
+    private void send(OutboxStore.Entry entry) {
+        var message = entry.message();
+        try {
+            var externalId = connectors.get(message.channel()).send(message);
+            transactions.executeWithoutResult(status -> {
+                outbox.markSent(entry.id(), externalId);
+                events.publishEvent(new OutboundMessageSent(message.messageId(), externalId, Instant.now()));
+            });
+            meters.counter("heard.outbox.sent", "channel", message.channel()).increment();
+        } catch (SendFailed e) {
+            failed(entry, e.getMessage(), e.retryable());
+        } catch (RuntimeException e) {
+            log.error("Sending reply {} failed unexpectedly", message.messageId(), e);
+            failed(entry, "Unexpected error: " + e.getMessage(), true);
+        }
+    }
+
+    private void failed(OutboxStore.Entry entry, String error, boolean retryable) {
+        var message = entry.message();
+        meters.counter("heard.outbox.failures", "channel", message.channel()).increment();
+        boolean giveUp = !retryable || entry.attempts() >= maxAttempts;
+        var next = giveUp ? null : Instant.now().plus(backoff(entry.attempts()));
+        log.warn(
+                "Reply {} on {} not sent (attempt {}): {}{}",
+                message.messageId(),
+                message.channel(),
+                entry.attempts(),
+                error,
+                giveUp ? "; waiting for an agent to retry" : "; trying again at " + next);
+        transactions.executeWithoutResult(status -> {
+            if (giveUp) {
+                outbox.markFailed(entry.id(), error);
+            } else {
+                outbox.markRetry(entry.id(), error, next);
+            }
+            events.publishEvent(new OutboundMessageFailed(message.messageId(), error, next));
+        });
+    }
+
+    Duration backoff(int attempt) {
+        long base = initialBackoff.toMillis() << Math.min(attempt - 1, 20);
+        long capped = Math.min(base, MAX_BACKOFF.toMillis());
+        long jitter = ThreadLocalRandom.current().nextLong(capped / 4 + 1);
+        return Duration.ofMillis(capped - capped / 8 + jitter);
+    }
+}

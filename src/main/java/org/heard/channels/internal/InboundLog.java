@@ -1,0 +1,71 @@
+package org.heard.channels.internal;
+
+import java.util.List;
+import org.heard.channels.InboundDelivery;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The inbound event log: every delivery, kept before the network hears back. */
+@Repository
+class InboundLog {
+
+    private final JdbcClient jdbc;
+
+    InboundLog(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Records the deliveries in one transaction and returns how many were new. */
+    @Transactional
+    public int record(String channel, List<InboundDelivery> deliveries) {
+        int recorded = 0;
+        for (var delivery : deliveries) {
+            recorded += jdbc.sql("""
+                            insert into inbound_events (channel, account, external_id, payload)
+                            values (?, ?, ?, ?)
+                            on conflict on constraint inbound_events_delivery_key do nothing
+                            """)
+                    .params(channel, delivery.account(), delivery.externalId(), delivery.payload())
+                    .update();
+        }
+        return recorded;
+    }
+
+    List<Pending> claim(int limit) {
+        return jdbc.sql("""
+                        select id, channel, account, external_id, payload, attempts from inbound_events
+                        where processed_at is null order by id limit ? for update skip locked
+                        """)
+                .param(limit)
+                .query((rs, i) -> new Pending(
+                        rs.getLong("id"),
+                        rs.getString("channel"),
+                        new InboundDelivery(
+                                rs.getString("account"), rs.getString("external_id"), rs.getString("payload")),
+                        rs.getInt("attempts")))
+                .list();
+    }
+
+    void markProcessed(long id) {
+        jdbc.sql("update inbound_events set processed_at = now() where id = ?")
+                .param(id)
+                .update();
+    }
+
+    void markFailed(long id, String error, boolean giveUp) {
+        jdbc.sql("""
+                        update inbound_events set attempts = attempts + 1, last_error = ?,
+                            processed_at = case when ? then now() else null end
+                        where id = ?
+                        """).params(error, giveUp, id).update();
+    }
+
+    long unprocessed() {
+        return jdbc.sql("select count(*) from inbound_events where processed_at is null")
+                .query(Long.class)
+                .single();
+    }
+
+    record Pending(long id, String channel, InboundDelivery delivery, int attempts) {}
+}

@@ -1,0 +1,97 @@
+package org.heard.channels.internal;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import org.heard.channels.InboundMessageNormalised;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Turns recorded deliveries into messages, oldest first. Each delivery is marked processed in the same
+ * transaction in which its message is threaded, so a crash at any point leaves it to be done again,
+ * never half done and never twice. {@code SKIP LOCKED} lets several nodes share the log.
+ */
+@Component
+class InboundProcessor extends Worker {
+
+    private static final Logger log = LoggerFactory.getLogger(InboundProcessor.class);
+    static final int BATCH = 100;
+    static final int MAX_ATTEMPTS = 5;
+
+    private final InboundLog inboundLog;
+    private final ConnectorRegistry connectors;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
+
+    InboundProcessor(
+            InboundLog inboundLog,
+            ConnectorRegistry connectors,
+            ApplicationEventPublisher events,
+            TransactionTemplate transactions) {
+        super("heard-inbound", Duration.ofSeconds(1));
+        this.inboundLog = inboundLog;
+        this.connectors = connectors;
+        this.events = events;
+        this.transactions = transactions;
+    }
+
+    @Override
+    protected boolean work() {
+        try {
+            Integer done = transactions.execute(status -> {
+                var batch = inboundLog.claim(BATCH);
+                batch.forEach(this::process);
+                return batch.size();
+            });
+            return done != null && done == BATCH;
+        } catch (RuntimeException batchFailure) {
+            log.warn("A batch of deliveries failed; processing them one by one", batchFailure);
+            return oneByOne();
+        }
+    }
+
+    private boolean oneByOne() {
+        for (int i = 0; i < BATCH; i++) {
+            var current = new AtomicReference<InboundLog.Pending>();
+            try {
+                Boolean found = transactions.execute(status -> {
+                    var next = inboundLog.claim(1);
+                    if (next.isEmpty()) {
+                        return false;
+                    }
+                    current.set(next.getFirst());
+                    process(next.getFirst());
+                    return true;
+                });
+                if (!Boolean.TRUE.equals(found)) {
+                    return false;
+                }
+            } catch (RuntimeException e) {
+                var pending = current.get();
+                if (pending == null) {
+                    throw e;
+                }
+                boolean giveUp = pending.attempts() + 1 >= MAX_ATTEMPTS;
+                log.error(
+                        "Delivery {} on {} failed (attempt {}){}",
+                        pending.id(),
+                        pending.channel(),
+                        pending.attempts() + 1,
+                        giveUp ? "; Heard stops trying and keeps it in the inbound log" : "",
+                        e);
+                transactions.executeWithoutResult(
+                        status -> inboundLog.markFailed(pending.id(), String.valueOf(e.getMessage()), giveUp));
+            }
+        }
+        return true;
+    }
+
+    private void process(InboundLog.Pending pending) {
+        var message = connectors.get(pending.channel()).normalise(pending.delivery());
+        events.publishEvent(new InboundMessageNormalised(pending.id(), message));
+        inboundLog.markProcessed(pending.id());
+    }
+}

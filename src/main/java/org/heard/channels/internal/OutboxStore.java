@@ -1,0 +1,126 @@
+package org.heard.channels.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import org.heard.channels.OutboundMessage;
+import org.heard.channels.Outbox;
+import org.heard.channels.Visibility;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+@Repository
+class OutboxStore implements Outbox {
+
+    private final JdbcClient jdbc;
+    private final Dispatcher dispatcher;
+
+    OutboxStore(JdbcClient jdbc, @Lazy Dispatcher dispatcher) {
+        this.jdbc = jdbc;
+        this.dispatcher = dispatcher;
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void enqueue(OutboundMessage message) {
+        jdbc.sql("""
+                        insert into outbox (channel, account, idempotency_key, message_id, text, private, in_reply_to, recipient)
+                        values (?, ?, ?, ?, ?, ?, ?, ?)
+                        """)
+                .params(
+                        message.channel(),
+                        message.account(),
+                        message.idempotencyKey(),
+                        message.messageId(),
+                        message.text(),
+                        message.visibility() == Visibility.PRIVATE,
+                        message.inReplyTo(),
+                        message.recipient())
+                .update();
+        nudgeAfterCommit();
+    }
+
+    @Override
+    @Transactional
+    public boolean retry(long messageId) {
+        int updated = jdbc.sql("""
+                        update outbox set status = 'PENDING', attempts = 0, next_attempt_at = now(), last_error = null
+                        where message_id = ? and status = 'FAILED'
+                        """).param(messageId).update();
+        if (updated > 0) {
+            nudgeAfterCommit();
+        }
+        return updated > 0;
+    }
+
+    private void nudgeAfterCommit() {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                dispatcher.nudge();
+            }
+        });
+    }
+
+    /**
+     * Takes due entries for this node. The claim pushes their next attempt into the future, so if this
+     * node dies while sending, another takes them over after the lease; the idempotency key keeps the
+     * network from posting twice.
+     */
+    @Transactional
+    List<Entry> claimDue(int limit, java.time.Duration lease) {
+        return jdbc.sql("""
+                        update outbox set attempts = attempts + 1, next_attempt_at = now() + make_interval(secs => ?)
+                        where id in (
+                            select id from outbox where status = 'PENDING' and next_attempt_at <= now()
+                            order by next_attempt_at, id limit ? for update skip locked)
+                        returning id, channel, account, idempotency_key, message_id, text, private, in_reply_to,
+                                  recipient, attempts
+                        """)
+                .params(lease.toSeconds(), limit)
+                .query((rs, i) -> new Entry(
+                        rs.getLong("id"),
+                        rs.getInt("attempts"),
+                        new OutboundMessage(
+                                rs.getString("channel"),
+                                rs.getString("account"),
+                                rs.getString("idempotency_key"),
+                                rs.getLong("message_id"),
+                                rs.getString("text"),
+                                rs.getBoolean("private") ? Visibility.PRIVATE : Visibility.PUBLIC,
+                                rs.getString("in_reply_to"),
+                                rs.getString("recipient"))))
+                .list();
+    }
+
+    void markSent(long id, String externalId) {
+        jdbc.sql("update outbox set status = 'SENT', external_id = ?, sent_at = now(), last_error = null where id = ?")
+                .params(externalId, id)
+                .update();
+    }
+
+    void markRetry(long id, String error, Instant nextAttemptAt) {
+        jdbc.sql("update outbox set last_error = ?, next_attempt_at = ? where id = ?")
+                .params(error, Timestamp.from(nextAttemptAt), id)
+                .update();
+    }
+
+    void markFailed(long id, String error) {
+        jdbc.sql("update outbox set status = 'FAILED', last_error = ? where id = ?")
+                .params(error, id)
+                .update();
+    }
+
+    long depth() {
+        return jdbc.sql("select count(*) from outbox where status = 'PENDING'")
+                .query(Long.class)
+                .single();
+    }
+
+    record Entry(long id, int attempts, OutboundMessage message) {}
+}

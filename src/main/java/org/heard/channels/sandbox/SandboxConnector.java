@@ -1,0 +1,162 @@
+package org.heard.channels.sandbox;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.heard.channels.Author;
+import org.heard.channels.ChannelConnector;
+import org.heard.channels.ComposerRules;
+import org.heard.channels.InboundDelivery;
+import org.heard.channels.InboundMessage;
+import org.heard.channels.MalformedWebhook;
+import org.heard.channels.OutboundMessage;
+import org.heard.channels.SendFailed;
+import org.heard.channels.Visibility;
+import org.heard.channels.WebhookRejected;
+import org.heard.channels.WebhookRequest;
+import org.heard.channels.sandbox.SandboxPayloads.BrandPost;
+import org.heard.channels.sandbox.SandboxPayloads.Created;
+import org.heard.channels.sandbox.SandboxPayloads.Event;
+import org.heard.channels.sandbox.SandboxPayloads.Webhook;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Heard's side of the sandbox network: the same path every real connector takes. */
+@Component
+class SandboxConnector implements ChannelConnector {
+
+    static final String CHANNEL = "sandbox";
+    private static final ComposerRules RULES = new ComposerRules(500, true);
+
+    private final JsonMapper json;
+    private final SandboxSignature signature;
+    private final String secret;
+    private final SandboxAddress address;
+    private final HttpClient http;
+
+    SandboxConnector(JsonMapper json, SandboxAddress address, @Value("${heard.sandbox.secret}") String secret) {
+        this.json = json;
+        this.address = address;
+        this.secret = secret;
+        this.signature = new SandboxSignature(secret);
+        this.http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    @Override
+    public String channel() {
+        return CHANNEL;
+    }
+
+    @Override
+    public void verify(WebhookRequest request) {
+        if (!signature.matches(request.body(), request.header(SandboxSignature.HEADER))) {
+            throw new WebhookRejected(
+                    "The " + SandboxSignature.HEADER
+                            + " header is missing or does not match: sign the exact body with HMAC-SHA256 of the shared secret.");
+        }
+    }
+
+    @Override
+    public List<InboundDelivery> read(WebhookRequest request) {
+        Webhook webhook;
+        try {
+            webhook = json.readValue(request.body(), Webhook.class);
+        } catch (JacksonException e) {
+            throw new MalformedWebhook("The body is not a sandbox webhook: " + e.getOriginalMessage(), e);
+        }
+        if (webhook == null
+                || blank(webhook.account())
+                || webhook.events() == null
+                || webhook.events().isEmpty()) {
+            throw new MalformedWebhook("A sandbox webhook needs an account and at least one event.");
+        }
+        var deliveries = new ArrayList<InboundDelivery>();
+        for (var event : webhook.events()) {
+            check(event);
+            deliveries.add(new InboundDelivery(webhook.account(), event.id(), json.writeValueAsString(event)));
+        }
+        return deliveries;
+    }
+
+    @Override
+    public InboundMessage normalise(InboundDelivery delivery) {
+        var event = json.readValue(delivery.payload(), Event.class);
+        check(event);
+        var post = event.post();
+        var author = post.author();
+        return new InboundMessage(
+                CHANNEL,
+                delivery.account(),
+                post.id(),
+                new Author(author.id(), author.handle(), author.name(), author.avatarUrl(), author.followers()),
+                post.text(),
+                post.isPrivate() ? Visibility.PRIVATE : Visibility.PUBLIC,
+                post.inReplyTo(),
+                post.createdAt());
+    }
+
+    private static void check(Event event) {
+        if (event == null || blank(event.id()) || event.post() == null) {
+            throw new MalformedWebhook("Each sandbox event needs an id and a post.");
+        }
+        var post = event.post();
+        if (blank(post.id())
+                || post.text() == null
+                || post.author() == null
+                || blank(post.author().id())) {
+            throw new MalformedWebhook("Event " + event.id() + ": a post needs an id, text and an author with an id.");
+        }
+    }
+
+    @Override
+    public String send(OutboundMessage message) throws SendFailed {
+        var body = json.writeValueAsBytes(new BrandPost(
+                message.text(), message.inReplyTo(), message.visibility() == Visibility.PRIVATE, message.recipient()));
+        var request = HttpRequest.newBuilder(address.brandPosts())
+                .timeout(Duration.ofSeconds(15))
+                .header("Content-Type", "application/json")
+                .header(SandboxApi.TOKEN_HEADER, secret)
+                .header("Idempotency-Key", message.idempotencyKey())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new SendFailed("The sandbox network cannot be reached: " + e, true, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SendFailed("Interrupted while sending", true, e);
+        }
+        int status = response.statusCode();
+        if (status / 100 == 2) {
+            try {
+                return json.readValue(response.body(), Created.class).id();
+            } catch (JacksonException e) {
+                throw new SendFailed("The sandbox network answered without a post id", true, e);
+            }
+        }
+        boolean retryable = status == 429 || status == 408 || status >= 500;
+        throw new SendFailed("The sandbox network answered " + status + ": " + abbreviate(response.body()), retryable);
+    }
+
+    @Override
+    public ComposerRules rules() {
+        return RULES;
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 300 ? text.substring(0, 300) + "…" : text;
+    }
+}

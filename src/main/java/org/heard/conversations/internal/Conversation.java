@@ -1,0 +1,206 @@
+package org.heard.conversations.internal;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import org.heard.channels.Visibility;
+import org.heard.conversations.ConversationChanged;
+import org.heard.conversations.ConversationStatus;
+import org.jspecify.annotations.Nullable;
+
+/** A thread between the care team and one customer on one network, public or private. */
+@Entity
+@Table(name = "conversations")
+public class Conversation {
+
+    static final int PREVIEW_LENGTH = 300;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private String channel;
+    private String account;
+
+    @Column(name = "contact_id")
+    private Long contactId;
+
+    @Column(name = "identity_id")
+    private Long identityId;
+
+    @Enumerated(EnumType.STRING)
+    private Visibility visibility;
+
+    @Enumerated(EnumType.STRING)
+    private ConversationStatus status = ConversationStatus.NEW;
+
+    private int priority;
+
+    @Column(name = "assignee_id")
+    private Long assigneeId;
+
+    @Column(name = "last_message_preview")
+    private String lastMessagePreview = "";
+
+    @Column(name = "created_at")
+    private Instant createdAt;
+
+    @Column(name = "first_response_at")
+    private Instant firstResponseAt;
+
+    @Column(name = "last_customer_message_at")
+    private Instant lastCustomerMessageAt;
+
+    @Column(name = "last_message_at")
+    private Instant lastMessageAt;
+
+    @Column(name = "resolved_at")
+    private Instant resolvedAt;
+
+    @Version
+    private long version;
+
+    protected Conversation() {}
+
+    Conversation(String channel, String account, ChannelIdentity identity, Visibility visibility, Instant startedAt) {
+        this.channel = channel;
+        this.account = account;
+        this.contactId = identity.contactId();
+        this.identityId = identity.id();
+        this.visibility = visibility;
+        this.createdAt = startedAt;
+        this.lastMessageAt = startedAt;
+    }
+
+    /** The customer wrote: a resolved or pending conversation needs the team again. */
+    void customerWrote(String text, Instant at) {
+        if (status == ConversationStatus.RESOLVED || status == ConversationStatus.PENDING) {
+            status = ConversationStatus.OPEN;
+            resolvedAt = null;
+        }
+        lastCustomerMessageAt = later(lastCustomerMessageAt, at);
+        lastMessageAt = later(lastMessageAt, at);
+        lastMessagePreview = preview(text);
+    }
+
+    /** The team answered: the customer has their first response, and the ball is in their court. */
+    void teamReplied(String text, Instant at) {
+        if (firstResponseAt == null) {
+            firstResponseAt = at;
+        }
+        if (status == ConversationStatus.NEW || status == ConversationStatus.OPEN) {
+            status = ConversationStatus.PENDING;
+        }
+        lastMessageAt = later(lastMessageAt, at);
+        lastMessagePreview = preview(text);
+    }
+
+    void assignTo(@Nullable Long userId) {
+        assigneeId = userId;
+        if (userId != null && status == ConversationStatus.NEW) {
+            status = ConversationStatus.OPEN;
+        }
+    }
+
+    void resolve() {
+        status = ConversationStatus.RESOLVED;
+        resolvedAt = Instant.now();
+    }
+
+    void reopen() {
+        if (status == ConversationStatus.RESOLVED) {
+            status = ConversationStatus.OPEN;
+            resolvedAt = null;
+        }
+    }
+
+    /** Moves to a status an agent chose; a conversation cannot go back to new. */
+    void moveTo(ConversationStatus target) {
+        switch (target) {
+            case RESOLVED -> resolve();
+            case NEW -> {
+                if (status != ConversationStatus.NEW) {
+                    throw new IllegalArgumentException(
+                            "A conversation someone has worked on cannot become new again; choose open or pending.");
+                }
+            }
+            case OPEN, PENDING -> {
+                resolvedAt = null;
+                status = target;
+            }
+        }
+    }
+
+    ConversationChanged changed() {
+        return new ConversationChanged(
+                id, status, channel, visibility.name(), lastMessagePreview, assigneeId, lastMessageAt);
+    }
+
+    private static Instant later(@Nullable Instant current, Instant candidate) {
+        return current == null || candidate.isAfter(current) ? candidate : current;
+    }
+
+    private static String preview(String text) {
+        var flat = text.replaceAll("\\s+", " ").strip();
+        return flat.length() <= PREVIEW_LENGTH ? flat : flat.substring(0, PREVIEW_LENGTH - 1) + "…";
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public String channel() {
+        return channel;
+    }
+
+    public String account() {
+        return account;
+    }
+
+    public Long contactId() {
+        return contactId;
+    }
+
+    public Long identityId() {
+        return identityId;
+    }
+
+    public Visibility visibility() {
+        return visibility;
+    }
+
+    public ConversationStatus status() {
+        return status;
+    }
+
+    public int priority() {
+        return priority;
+    }
+
+    public @Nullable Long assigneeId() {
+        return assigneeId;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public @Nullable Instant firstResponseAt() {
+        return firstResponseAt;
+    }
+
+    public @Nullable Instant lastCustomerMessageAt() {
+        return lastCustomerMessageAt;
+    }
+
+    public Instant lastMessageAt() {
+        return lastMessageAt;
+    }
+}

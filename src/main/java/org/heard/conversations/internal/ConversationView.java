@@ -1,0 +1,55 @@
+package org.heard.conversations.internal;
+
+import java.time.Instant;
+import java.util.List;
+import org.heard.conversations.ConversationStatus;
+import org.jspecify.annotations.Nullable;
+
+/** A conversation as an agent reads it: the thread, the customer, notes and what a reply may be. */
+public record ConversationView(
+        long id,
+        String channel,
+        String visibility,
+        ConversationStatus status,
+        int priority,
+        @Nullable Long assigneeId,
+        @Nullable String assigneeName,
+        Instant createdAt,
+        @Nullable Instant firstResponseAt,
+        Customer customer,
+        List<MessageView> messages,
+        List<NoteView> notes,
+        int maxReplyLength) {
+
+    /** The customer as this network shows them. Followers are context, never priority. */
+    public record Customer(
+            long contactId,
+            String name,
+            @Nullable String handle,
+            @Nullable String avatarUrl,
+            @Nullable Long followers,
+            String externalId,
+            long conversations) {}
+
+    public record MessageView(
+            long id,
+            String direction,
+            String authorName,
+            String text,
+            String visibility,
+            String deliveryState,
+            @Nullable String deliveryError,
+            @Nullable String externalId,
+            Instant sentAt) {
+
+        public boolean fromCustomer() {
+            return "INBOUND".equals(direction);
+        }
+
+        public boolean failed() {
+            return "FAILED".equals(deliveryState);
+        }
+    }
+
+    public record NoteView(long id, String authorName, String text, Instant createdAt) {}
+}

@@ -1,0 +1,143 @@
+package org.heard.conversations.internal;
+
+import org.heard.channels.Channels;
+import org.heard.channels.OutboundMessage;
+import org.heard.channels.Outbox;
+import org.heard.channels.Visibility;
+import org.heard.conversations.ConversationStatus;
+import org.heard.identity.Colleagues;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What agents do to conversations: reply, assign, change status and write notes. */
+@Service
+public class Inbox {
+
+    private final Conversations conversations;
+    private final Messages messages;
+    private final Identities identities;
+    private final Notes notes;
+    private final Outbox outbox;
+    private final Channels channels;
+    private final Colleagues colleagues;
+    private final ApplicationEventPublisher events;
+
+    Inbox(
+            Conversations conversations,
+            Messages messages,
+            Identities identities,
+            Notes notes,
+            Outbox outbox,
+            Channels channels,
+            Colleagues colleagues,
+            ApplicationEventPublisher events) {
+        this.conversations = conversations;
+        this.messages = messages;
+        this.identities = identities;
+        this.notes = notes;
+        this.outbox = outbox;
+        this.channels = channels;
+        this.colleagues = colleagues;
+        this.events = events;
+    }
+
+    /**
+     * Stores the reply and its outbox entry in one transaction. A public reply answers the customer's
+     * latest public message in the thread; a private one goes to the customer directly.
+     */
+    @Transactional
+    public Message reply(long conversationId, long userId, ReplyDraft draft) {
+        var conversation = conversation(conversationId);
+        var rules = channels.rules(conversation.channel());
+        int length = rules.length(draft.text());
+        if (length > rules.maxLength()) {
+            throw new IllegalArgumentException("This reply has " + length + " characters; " + conversation.channel()
+                    + " allows " + rules.maxLength() + ". Shorten it or split it in two.");
+        }
+        String replyTo = null;
+        if (draft.visibility() == Visibility.PUBLIC) {
+            if (conversation.visibility() == Visibility.PRIVATE) {
+                throw new IllegalArgumentException(
+                        "This is a private conversation; a public reply would have no post to answer. Reply privately.");
+            }
+            replyTo = messages.findLatestPublicFromCustomer(conversationId)
+                    .map(Message::externalId)
+                    .orElse(null);
+        } else if (conversation.visibility() == Visibility.PUBLIC && !rules.privateReplyToPublicPost()) {
+            throw new IllegalArgumentException(
+                    conversation.channel() + " does not let the brand message a customer privately first.");
+        }
+        var recipient =
+                identities.findById(conversation.identityId()).orElseThrow().externalId();
+        var message = messages.save(Message.outbound(conversation, userId, draft.text(), draft.visibility(), replyTo));
+        outbox.enqueue(new OutboundMessage(
+                conversation.channel(),
+                conversation.account(),
+                "heard-message-" + message.id(),
+                message.id(),
+                draft.text(),
+                draft.visibility(),
+                replyTo,
+                draft.visibility() == Visibility.PRIVATE ? recipient : null));
+        conversation.teamReplied(draft.text(), message.sentAt());
+        changed(conversation);
+        return message;
+    }
+
+    @Transactional
+    public Conversation assign(long conversationId, @Nullable Long assigneeId) {
+        if (assigneeId != null) {
+            colleagues
+                    .find(assigneeId)
+                    .orElseThrow(() -> new IllegalArgumentException("There is no colleague " + assigneeId + "."));
+        }
+        var conversation = conversation(conversationId);
+        conversation.assignTo(assigneeId);
+        return changed(conversation);
+    }
+
+    @Transactional
+    public Conversation moveTo(long conversationId, ConversationStatus status) {
+        var conversation = conversation(conversationId);
+        conversation.moveTo(status);
+        return changed(conversation);
+    }
+
+    @Transactional
+    public Note note(long conversationId, long userId, String text) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("Write the note before saving it.");
+        }
+        var conversation = conversation(conversationId);
+        var note = notes.save(new Note(conversation.id(), userId, text.strip()));
+        changed(conversation);
+        return note;
+    }
+
+    /** Sends a failed reply again, with the same idempotency key. */
+    @Transactional
+    public Message retry(long conversationId, long messageId) {
+        var message = messages.findById(messageId)
+                .filter(m -> m.conversationId() == conversationId)
+                .orElseThrow(
+                        () -> new ConversationNotFound("message " + messageId + " in conversation " + conversationId));
+        if (message.deliveryState() != DeliveryState.FAILED || !outbox.retry(messageId)) {
+            throw new IllegalArgumentException("Only a reply that failed can be sent again.");
+        }
+        message.retrying();
+        changed(conversation(conversationId));
+        return message;
+    }
+
+    private Conversation conversation(long id) {
+        return conversations.findById(id).orElseThrow(() -> new ConversationNotFound("conversation " + id));
+    }
+
+    private Conversation changed(Conversation conversation) {
+        var saved = conversations.save(conversation);
+        events.publishEvent(saved.changed());
+        return saved;
+    }
+}

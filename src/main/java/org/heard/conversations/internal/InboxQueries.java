@@ -1,0 +1,237 @@
+package org.heard.conversations.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.heard.channels.Channels;
+import org.heard.conversations.ConversationStatus;
+import org.heard.identity.Colleague;
+import org.heard.identity.Colleagues;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads for the inbox. The list is ordered by priority, then by how long the customer has waited
+ * (longest first), and paged with a keyset cursor so pages stay fast however deep one goes.
+ */
+@Service
+public class InboxQueries {
+
+    public static final int MAX_PAGE = 200;
+
+    private final JdbcClient jdbc;
+    private final Colleagues colleagues;
+
+    private final Conversations conversations;
+    private final Identities identities;
+    private final Messages messages;
+    private final Notes notes;
+    private final Channels channels;
+
+    InboxQueries(
+            JdbcClient jdbc,
+            Colleagues colleagues,
+            Conversations conversations,
+            Identities identities,
+            Messages messages,
+            Notes notes,
+            Channels channels) {
+        this.jdbc = jdbc;
+        this.colleagues = colleagues;
+        this.conversations = conversations;
+        this.identities = identities;
+        this.messages = messages;
+        this.notes = notes;
+        this.channels = channels;
+    }
+
+    @Transactional(readOnly = true)
+    public ConversationView detail(long id) {
+        var conversation = conversations.findById(id).orElseThrow(() -> new ConversationNotFound("conversation " + id));
+        var identity = identities.findById(conversation.identityId()).orElseThrow();
+        var names = colleagueNames();
+        var customer = new ConversationView.Customer(
+                identity.contactId(),
+                identity.displayName(),
+                identity.handle(),
+                identity.avatarUrl(),
+                identity.followersCount(),
+                identity.externalId(),
+                conversations.countByContactId(identity.contactId()));
+        var thread = messages.findByConversationIdOrderBySentAtAscIdAsc(id).stream()
+                .map(m -> new ConversationView.MessageView(
+                        m.id(),
+                        m.direction().name(),
+                        m.direction() == Direction.INBOUND
+                                ? identity.displayName()
+                                : names.getOrDefault(m.authorUserId(), "A colleague"),
+                        m.text(),
+                        m.visibility().name(),
+                        m.deliveryState().name(),
+                        m.deliveryError(),
+                        m.externalId(),
+                        m.sentAt()))
+                .toList();
+        var noteViews = notes.findByConversationIdOrderByCreatedAtAsc(id).stream()
+                .map(n -> new ConversationView.NoteView(
+                        n.id(), names.getOrDefault(n.authorUserId(), "A colleague"), n.text(), n.createdAt()))
+                .toList();
+        return new ConversationView(
+                conversation.id(),
+                conversation.channel(),
+                conversation.visibility().name(),
+                conversation.status(),
+                conversation.priority(),
+                conversation.assigneeId(),
+                conversation.assigneeId() == null ? null : names.get(conversation.assigneeId()),
+                conversation.createdAt(),
+                conversation.firstResponseAt(),
+                customer,
+                thread,
+                noteViews,
+                channels.rules(conversation.channel()).maxLength());
+    }
+
+    @Transactional(readOnly = true)
+    public InboxPage list(InboxFilter filter, long userId, @Nullable String cursor, int limit) {
+        int size = Math.clamp(limit, 1, MAX_PAGE);
+        var sql = new StringBuilder("""
+                select c.id, c.channel, c.visibility, c.status, c.priority, c.assignee_id, c.last_message_preview,
+                       c.last_message_at, c.last_customer_message_at,
+                       coalesce(c.last_customer_message_at, c.created_at) waiting_key,
+                       i.display_name, i.handle
+                from conversations c join channel_identities i on i.id = c.identity_id where true
+                """);
+        var params = new ArrayList<Object>();
+        switch (filter.status()) {
+            case "open" -> sql.append(" and c.status <> 'RESOLVED'");
+            case "all" -> {}
+            default -> {
+                sql.append(" and c.status = ?");
+                params.add(filter.status().toUpperCase(java.util.Locale.ROOT));
+            }
+        }
+        switch (filter.assignee()) {
+            case "mine" -> {
+                sql.append(" and c.assignee_id = ?");
+                params.add(userId);
+            }
+            case "unassigned" -> sql.append(" and c.assignee_id is null");
+            default -> {}
+        }
+        if (!filter.visibility().equals("any")) {
+            sql.append(" and c.visibility = ?");
+            params.add(filter.visibility().toUpperCase(java.util.Locale.ROOT));
+        }
+        if (!filter.channel().equals("any")) {
+            sql.append(" and c.channel = ?");
+            params.add(filter.channel());
+        }
+        if (cursor != null && !cursor.isBlank()) {
+            var position = Cursor.decode(cursor);
+            sql.append(
+                    " and (c.priority < ? or (c.priority = ? and (coalesce(c.last_customer_message_at, c.created_at), c.id) > (?, ?)))");
+            params.add(position.priority());
+            params.add(position.priority());
+            params.add(Timestamp.from(position.waitingSince()));
+            params.add(position.id());
+        }
+        sql.append(" order by c.priority desc, coalesce(c.last_customer_message_at, c.created_at), c.id limit ?");
+        params.add(size + 1);
+
+        var rows = jdbc.sql(sql.toString())
+                .params(params)
+                .query((rs, i) -> new Raw(
+                        rs.getLong("id"),
+                        rs.getString("channel"),
+                        rs.getString("visibility"),
+                        ConversationStatus.valueOf(rs.getString("status")),
+                        rs.getInt("priority"),
+                        (Long) rs.getObject("assignee_id"),
+                        rs.getString("display_name"),
+                        rs.getString("handle"),
+                        rs.getString("last_message_preview"),
+                        rs.getTimestamp("last_message_at").toInstant(),
+                        instant(rs.getTimestamp("last_customer_message_at")),
+                        rs.getTimestamp("waiting_key").toInstant()))
+                .list();
+        var names = colleagueNames();
+        var items = rows.stream().limit(size).map(raw -> raw.row(names)).toList();
+        String next = null;
+        if (rows.size() > size) {
+            var last = rows.get(size - 1);
+            next = new Cursor(last.priority(), last.waitingKey(), last.id()).encode();
+        }
+        return new InboxPage(items, next);
+    }
+
+    private Map<Long, String> colleagueNames() {
+        return colleagues.active().stream().collect(Collectors.toMap(Colleague::id, Colleague::name, (a, b) -> a));
+    }
+
+    private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private record Raw(
+            long id,
+            String channel,
+            String visibility,
+            ConversationStatus status,
+            int priority,
+            @Nullable Long assigneeId,
+            String name,
+            @Nullable String handle,
+            String preview,
+            Instant lastMessageAt,
+            @Nullable Instant lastCustomerAt,
+            Instant waitingKey) {
+
+        InboxRow row(Map<Long, String> names) {
+            return new InboxRow(
+                    id,
+                    channel,
+                    visibility,
+                    status,
+                    priority,
+                    assigneeId,
+                    assigneeId == null ? null : names.get(assigneeId),
+                    name,
+                    handle,
+                    preview,
+                    lastMessageAt,
+                    status == ConversationStatus.PENDING || status == ConversationStatus.RESOLVED
+                            ? null
+                            : lastCustomerAt);
+        }
+    }
+
+    /** Where a page ended: priority, waiting-since and id of its last row. */
+    record Cursor(int priority, Instant waitingSince, long id) {
+
+        String encode() {
+            long micros = waitingSince.getEpochSecond() * 1_000_000 + waitingSince.getNano() / 1000;
+            var raw = priority + ":" + micros + ":" + id;
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        }
+
+        static Cursor decode(String cursor) {
+            try {
+                var parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":");
+                long micros = Long.parseLong(parts[1]);
+                return new Cursor(
+                        Integer.parseInt(parts[0]),
+                        Instant.ofEpochSecond(micros / 1_000_000, micros % 1_000_000 * 1000),
+                        Long.parseLong(parts[2]));
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("That cursor is not one Heard gave out; start again without it.");
+            }
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package org.heard.conversations.internal;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import org.heard.channels.InboundMessage;
+import org.heard.channels.Visibility;
+import org.jspecify.annotations.Nullable;
+
+/** One message in a conversation, from the customer or from the team. */
+@Entity
+@Table(name = "messages")
+public class Message {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "conversation_id")
+    private Long conversationId;
+
+    @Enumerated(EnumType.STRING)
+    private Direction direction;
+
+    private String channel;
+    private String account;
+
+    @Column(name = "author_identity_id")
+    private Long authorIdentityId;
+
+    @Column(name = "author_user_id")
+    private Long authorUserId;
+
+    private String text;
+
+    @Enumerated(EnumType.STRING)
+    private Visibility visibility;
+
+    @Column(name = "external_id")
+    private String externalId;
+
+    @Column(name = "reply_to_external_id")
+    private String replyToExternalId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "delivery_state")
+    private DeliveryState deliveryState;
+
+    @Column(name = "delivery_error")
+    private String deliveryError;
+
+    @Column(name = "sent_at")
+    private Instant sentAt;
+
+    @Column(name = "recorded_at")
+    private Instant recordedAt = Instant.now();
+
+    protected Message() {}
+
+    static Message inbound(Conversation conversation, ChannelIdentity author, InboundMessage message) {
+        var m = new Message();
+        m.conversationId = conversation.id();
+        m.direction = Direction.INBOUND;
+        m.channel = message.channel();
+        m.account = message.account();
+        m.authorIdentityId = author.id();
+        m.text = message.text();
+        m.visibility = message.visibility();
+        m.externalId = message.externalId();
+        m.replyToExternalId = message.inReplyTo();
+        m.deliveryState = DeliveryState.RECEIVED;
+        m.sentAt = message.sentAt();
+        return m;
+    }
+
+    static Message outbound(
+            Conversation conversation, long userId, String text, Visibility visibility, @Nullable String replyTo) {
+        var m = new Message();
+        m.conversationId = conversation.id();
+        m.direction = Direction.OUTBOUND;
+        m.channel = conversation.channel();
+        m.account = conversation.account();
+        m.authorUserId = userId;
+        m.text = text;
+        m.visibility = visibility;
+        m.replyToExternalId = replyTo;
+        m.deliveryState = DeliveryState.PENDING;
+        m.sentAt = Instant.now();
+        return m;
+    }
+
+    void delivered(String externalId, Instant at) {
+        this.externalId = externalId;
+        this.deliveryState = DeliveryState.SENT;
+        this.deliveryError = null;
+        this.sentAt = at;
+    }
+
+    void notDelivered(String error, boolean willRetry) {
+        this.deliveryError = error;
+        this.deliveryState = willRetry ? DeliveryState.PENDING : DeliveryState.FAILED;
+    }
+
+    void retrying() {
+        this.deliveryState = DeliveryState.PENDING;
+        this.deliveryError = null;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public Long conversationId() {
+        return conversationId;
+    }
+
+    public Direction direction() {
+        return direction;
+    }
+
+    public @Nullable Long authorIdentityId() {
+        return authorIdentityId;
+    }
+
+    public @Nullable Long authorUserId() {
+        return authorUserId;
+    }
+
+    public String text() {
+        return text;
+    }
+
+    public Visibility visibility() {
+        return visibility;
+    }
+
+    public @Nullable String externalId() {
+        return externalId;
+    }
+
+    public @Nullable String replyToExternalId() {
+        return replyToExternalId;
+    }
+
+    public DeliveryState deliveryState() {
+        return deliveryState;
+    }
+
+    public @Nullable String deliveryError() {
+        return deliveryError;
+    }
+
+    public Instant sentAt() {
+        return sentAt;
+    }
+}

@@ -1,0 +1,47 @@
+package org.heard.conversations.internal;
+
+import java.util.List;
+import java.util.Optional;
+import org.heard.channels.Visibility;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.ListCrudRepository;
+
+interface Contacts extends ListCrudRepository<Contact, Long> {}
+
+interface Identities extends ListCrudRepository<ChannelIdentity, Long> {
+
+    Optional<ChannelIdentity> findByChannelAndExternalId(String channel, String externalId);
+}
+
+interface Conversations extends ListCrudRepository<Conversation, Long> {
+
+    @Query("""
+            select c from Conversation c where c.identityId = ?1 and c.channel = ?2 and c.account = ?3
+            and c.visibility = ?4 and c.status <> org.heard.conversations.ConversationStatus.RESOLVED
+            order by c.id desc limit 1
+            """)
+    Optional<Conversation> findUnresolved(long identityId, String channel, String account, Visibility visibility);
+
+    long countByContactId(long contactId);
+}
+
+interface Messages extends ListCrudRepository<Message, Long> {
+
+    Optional<Message> findByChannelAndAccountAndExternalId(String channel, String account, String externalId);
+
+    boolean existsByChannelAndAccountAndExternalId(String channel, String account, String externalId);
+
+    List<Message> findByConversationIdOrderBySentAtAscIdAsc(long conversationId);
+
+    @Query("""
+            select m from Message m where m.conversationId = ?1
+            and m.direction = org.heard.conversations.internal.Direction.INBOUND
+            and m.visibility = org.heard.channels.Visibility.PUBLIC order by m.sentAt desc, m.id desc limit 1
+            """)
+    Optional<Message> findLatestPublicFromCustomer(long conversationId);
+}
+
+interface Notes extends ListCrudRepository<Note, Long> {
+
+    List<Note> findByConversationIdOrderByCreatedAtAsc(long conversationId);
+}

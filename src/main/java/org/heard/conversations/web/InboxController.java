@@ -1,0 +1,154 @@
+package org.heard.conversations.web;
+
+import org.heard.channels.Channels;
+import org.heard.conversations.ConversationStatus;
+import org.heard.conversations.internal.Inbox;
+import org.heard.conversations.internal.InboxFilter;
+import org.heard.conversations.internal.InboxQueries;
+import org.heard.conversations.internal.ReplyDraft;
+import org.heard.identity.Colleagues;
+import org.heard.identity.SignedInUser;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The agent's live inbox: the list on the left, the open conversation on the right. */
+@Controller
+class InboxController {
+
+    private static final int PAGE = 50;
+
+    private final InboxQueries queries;
+    private final Inbox inbox;
+    private final Colleagues colleagues;
+    private final Channels channels;
+
+    InboxController(InboxQueries queries, Inbox inbox, Colleagues colleagues, Channels channels) {
+        this.queries = queries;
+        this.inbox = inbox;
+        this.colleagues = colleagues;
+        this.channels = channels;
+    }
+
+    @ModelAttribute("filter")
+    InboxFilter filter(
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String assignee,
+            @RequestParam(required = false) String visibility,
+            @RequestParam(required = false) String channel) {
+        return new InboxFilter(status, assignee, visibility, channel);
+    }
+
+    @GetMapping({"/", "/inbox"})
+    String inbox(@ModelAttribute("filter") InboxFilter filter, @AuthenticationPrincipal SignedInUser me, Model model) {
+        page(filter, me, null, model);
+        return "conversations/inbox";
+    }
+
+    @GetMapping("/inbox/list")
+    String list(
+            @ModelAttribute("filter") InboxFilter filter,
+            @RequestParam(required = false) @Nullable Long selected,
+            @RequestParam(required = false) @Nullable String cursor,
+            @AuthenticationPrincipal SignedInUser me,
+            Model model) {
+        model.addAttribute("page", queries.list(filter, me.id(), cursor, PAGE));
+        model.addAttribute("selectedId", selected);
+        return cursor == null ? "conversations/list :: list" : "conversations/list :: rows";
+    }
+
+    @GetMapping("/inbox/{id}")
+    String conversation(
+            @PathVariable long id,
+            @ModelAttribute("filter") InboxFilter filter,
+            @AuthenticationPrincipal SignedInUser me,
+            Model model) {
+        page(filter, me, id, model);
+        return "conversations/inbox";
+    }
+
+    @GetMapping("/inbox/{id}/pane")
+    String pane(@PathVariable long id, Model model) {
+        paneModel(id, model);
+        return "conversations/pane :: pane";
+    }
+
+    @PostMapping("/inbox/{id}/reply")
+    String reply(
+            @PathVariable long id,
+            @RequestParam String text,
+            @RequestParam(defaultValue = "public") String visibility,
+            @AuthenticationPrincipal SignedInUser me,
+            Model model) {
+        try {
+            inbox.reply(id, me.id(), new ReplyDraft(text, ConversationsApi.parseVisibility(visibility)));
+        } catch (IllegalArgumentException e) {
+            model.addAttribute("replyProblem", e.getMessage());
+            model.addAttribute("draft", text);
+        }
+        paneModel(id, model);
+        return "conversations/pane :: pane";
+    }
+
+    @PostMapping("/inbox/{id}/assign")
+    String assign(
+            @PathVariable long id,
+            @RequestParam String assignee,
+            @AuthenticationPrincipal SignedInUser me,
+            Model model) {
+        Long target = switch (assignee) {
+            case "me" -> me.id();
+            case "none" -> null;
+            default -> Long.parseLong(assignee);
+        };
+        inbox.assign(id, target);
+        paneModel(id, model);
+        return "conversations/pane :: live";
+    }
+
+    @PostMapping("/inbox/{id}/status")
+    String status(@PathVariable long id, @RequestParam ConversationStatus status, Model model) {
+        inbox.moveTo(id, status);
+        paneModel(id, model);
+        return "conversations/pane :: live";
+    }
+
+    @PostMapping("/inbox/{id}/notes")
+    String note(
+            @PathVariable long id, @RequestParam String text, @AuthenticationPrincipal SignedInUser me, Model model) {
+        try {
+            inbox.note(id, me.id(), text);
+        } catch (IllegalArgumentException e) {
+            model.addAttribute("noteProblem", e.getMessage());
+        }
+        paneModel(id, model);
+        return "conversations/pane :: live";
+    }
+
+    @PostMapping("/inbox/{id}/messages/{messageId}/retry")
+    String retry(@PathVariable long id, @PathVariable long messageId, Model model) {
+        inbox.retry(id, messageId);
+        paneModel(id, model);
+        return "conversations/pane :: live";
+    }
+
+    private void page(InboxFilter filter, SignedInUser me, @Nullable Long selected, Model model) {
+        model.addAttribute("page", queries.list(filter, me.id(), null, PAGE));
+        model.addAttribute("selectedId", selected);
+        model.addAttribute("channels", channels.names().stream().sorted().toList());
+        if (selected != null) {
+            paneModel(selected, model);
+        }
+    }
+
+    private void paneModel(long id, Model model) {
+        model.addAttribute("conversation", queries.detail(id));
+        model.addAttribute("colleagues", colleagues.active());
+    }
+}

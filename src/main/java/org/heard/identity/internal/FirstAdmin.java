@@ -1,0 +1,63 @@
+package org.heard.identity.internal;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import org.heard.identity.Role;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Makes sure a fresh Heard has someone who can sign in: the admin named by {@code HEARD_ADMIN_EMAIL}
+ * and {@code HEARD_ADMIN_PASSWORD}, or else {@code admin@heard.local} with a random password that is
+ * printed once.
+ */
+@Component
+class FirstAdmin {
+
+    private static final Logger log = LoggerFactory.getLogger(FirstAdmin.class);
+
+    private final UserAccounts accounts;
+    private final String email;
+    private final String password;
+
+    FirstAdmin(
+            UserAccounts accounts,
+            @Value("${heard.admin.email:}") String email,
+            @Value("${heard.admin.password:}") String password) {
+        this.accounts = accounts;
+        this.email = email;
+        this.password = password;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    void ensureAnAdminExists() {
+        if (accounts.count() > 0) {
+            return;
+        }
+        var chosenEmail = email.isBlank() ? "admin@heard.local" : email;
+        var chosenPassword = password.isBlank() ? randomPassword() : password;
+        accounts.create(new NewUser(chosenEmail, "Admin", chosenPassword, Role.ADMIN));
+        if (password.isBlank()) {
+            log.warn(
+                    "\n\n  Heard created its first admin. Sign in at /login as {} with the password {}\n"
+                            + "  It is shown only this once; set HEARD_ADMIN_EMAIL and HEARD_ADMIN_PASSWORD to choose your own.\n",
+                    chosenEmail,
+                    chosenPassword);
+        } else {
+            log.info("Heard created its first admin, {}", chosenEmail);
+        }
+    }
+
+    private static String randomPassword() {
+        var bytes = new byte[15];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

@@ -1,0 +1,26 @@
+package org.heard.identity.internal;
+
+import java.util.regex.Pattern;
+import org.heard.identity.Role;
+
+/** A person an admin is adding; a request that could not become a valid user is refused here. */
+record NewUser(String email, String name, String password, Role role) {
+
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+$");
+    static final int MIN_PASSWORD_LENGTH = 12;
+
+    NewUser {
+        if (email == null || !EMAIL.matcher(email.trim()).matches()) {
+            throw new IllegalArgumentException("Enter an email address such as ana@example.com.");
+        }
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("Enter the person's name, as customers and colleagues will see it.");
+        }
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+            throw new IllegalArgumentException("Choose a password of at least " + MIN_PASSWORD_LENGTH + " characters.");
+        }
+        if (role == null) {
+            throw new IllegalArgumentException("Choose a role: ADMIN, SUPERVISOR or AGENT.");
+        }
+    }
+}

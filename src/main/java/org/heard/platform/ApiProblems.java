@@ -1,0 +1,36 @@
+package org.heard.platform;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error answer is an RFC 9457 problem detail. A request Heard cannot act on says why in words a
+ * person can act on; the self-validating commands of each module supply those words.
+ */
+@RestControllerAdvice
+class ApiProblems extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> invalid(IllegalArgumentException e) {
+        log.debug("Refused a request: {}", e.getMessage());
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setTitle("Request not accepted");
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> conflict(org.springframework.orm.ObjectOptimisticLockingFailureException e) {
+        var problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.CONFLICT, "Someone changed this conversation at the same moment; reload it and try again.");
+        problem.setTitle("Changed meanwhile");
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+}

@@ -1,0 +1,90 @@
+package org.heard.platform;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The private PostgreSQL that Heard runs when no {@code spring.datasource.url} is configured. Its data
+ * lives in {@code <data dir>/postgres} and is kept across restarts. A server left running by a Heard
+ * process that was killed is stopped before a new one starts on the same data; PostgreSQL's own crash
+ * recovery then replays its write-ahead log.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
+
+    private final EmbeddedPostgres postgres;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    /** Starts (and on first use creates) the database in the given directory. */
+    public static EmbeddedDatabase start(Path directory) throws IOException {
+        Files.createDirectories(directory);
+        stopOrphanedServer(directory);
+        var postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(directory)
+                .setCleanDataDirectory(false)
+                .setPGStartupWait(Duration.ofSeconds(60))
+                // The library's defaults trade durability for speed; an acknowledged message must survive.
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("max_connections", "200")
+                .start();
+        log.info("Embedded PostgreSQL serving {} on port {}", directory, postgres.getPort());
+        return new EmbeddedDatabase(postgres);
+    }
+
+    public String jdbcUrl() {
+        return postgres.getJdbcUrl("postgres", "postgres");
+    }
+
+    /**
+     * When Heard is killed, its PostgreSQL child keeps running and holds the data directory. The pid
+     * is the first line of {@code postmaster.pid}; a smart shutdown suffices because the dead process's
+     * sessions are gone.
+     */
+    private static void stopOrphanedServer(Path directory) throws IOException {
+        var pidFile = directory.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        List<String> lines = Files.readAllLines(pidFile);
+        if (lines.isEmpty()) {
+            return;
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(lines.getFirst().trim());
+        } catch (NumberFormatException e) {
+            return;
+        }
+        var process = ProcessHandle.of(pid)
+                .filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
+        if (process.isEmpty()) {
+            return;
+        }
+        log.warn("Stopping PostgreSQL (pid {}) left running on {} by an earlier Heard", pid, directory);
+        var handle = process.get();
+        handle.destroy();
+        try {
+            handle.onExit().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            handle.destroyForcibly();
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        postgres.close();
+    }
+}

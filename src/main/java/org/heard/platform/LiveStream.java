@@ -1,0 +1,83 @@
+package org.heard.platform;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Server-sent events to every open page of one kind (the inbox, the sandbox timeline). A comment line
+ * every 15 seconds keeps proxies from closing idle streams and finds clients that went away.
+ */
+public final class LiveStream implements AutoCloseable {
+
+    private static final Duration HEARTBEAT = Duration.ofSeconds(15);
+
+    private final Set<SseEmitter> clients = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService heartbeat;
+
+    public LiveStream(String name, MeterRegistry meters) {
+        heartbeat = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
+                .name("heard-" + name + "-heartbeat")
+                .daemon()
+                .factory());
+        heartbeat.scheduleAtFixedRate(this::beat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+        Gauge.builder("heard.live.clients", clients, Set::size)
+                .tag("stream", name)
+                .register(meters);
+    }
+
+    /** A new client; the stream stays open until the client leaves or an hour passes. */
+    public SseEmitter subscribe() {
+        var emitter = new SseEmitter(Duration.ofHours(1).toMillis());
+        clients.add(emitter);
+        emitter.onCompletion(() -> clients.remove(emitter));
+        emitter.onTimeout(() -> clients.remove(emitter));
+        emitter.onError(e -> clients.remove(emitter));
+        try {
+            emitter.send(SseEmitter.event().comment("connected").reconnectTime(2000));
+        } catch (IOException e) {
+            clients.remove(emitter);
+        }
+        return emitter;
+    }
+
+    /** Sends one event to every client; a client that cannot take it is dropped. */
+    public void publish(String name, Object data) {
+        var event = SseEmitter.event().name(name).data(data);
+        var built = event.build();
+        for (var client : clients) {
+            try {
+                client.send(built);
+            } catch (IOException | IllegalStateException e) {
+                clients.remove(client);
+            }
+        }
+    }
+
+    public int clients() {
+        return clients.size();
+    }
+
+    private void beat() {
+        for (var client : clients) {
+            try {
+                client.send(SseEmitter.event().comment("ping"));
+            } catch (IOException | IllegalStateException e) {
+                clients.remove(client);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        heartbeat.shutdownNow();
+        clients.forEach(SseEmitter::complete);
+    }
+}

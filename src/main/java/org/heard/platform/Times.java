@@ -1,0 +1,41 @@
+package org.heard.platform;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/** How pages show times: "4 min", "2 h", "3 d", and an exact time for the tooltip. */
+@Component("times")
+public class Times {
+
+    private static final DateTimeFormatter EXACT =
+            DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm:ss z").withZone(ZoneId.systemDefault());
+
+    public String ago(@Nullable Instant instant) {
+        if (instant == null) {
+            return "";
+        }
+        var elapsed = Duration.between(instant, Instant.now());
+        if (elapsed.toSeconds() < 60) {
+            return "now";
+        }
+        if (elapsed.toMinutes() < 60) {
+            return elapsed.toMinutes() + " min";
+        }
+        if (elapsed.toHours() < 48) {
+            return elapsed.toHours() + " h";
+        }
+        return elapsed.toDays() + " d";
+    }
+
+    public String exact(@Nullable Instant instant) {
+        return instant == null ? "" : EXACT.format(instant);
+    }
+
+    public String iso(@Nullable Instant instant) {
+        return instant == null ? "" : instant.toString();
+    }
+}

@@ -1,0 +1,169 @@
+// Heard's small amount of browser code: CSRF for htmx, the reply counter, keyboard shortcuts,
+// live refresh of the open conversation, and the sandbox page's reply buttons. Customer text is never
+// put into the page from here; the server renders it, escaped.
+(function () {
+  "use strict";
+
+  function csrf() {
+    var token = document.querySelector('meta[name="_csrf"]');
+    var header = document.querySelector('meta[name="_csrf_header"]');
+    return token && header ? { header: header.content, token: token.content } : null;
+  }
+
+  document.addEventListener("htmx:configRequest", function (event) {
+    var c = csrf();
+    if (c) {
+      event.detail.headers[c.header] = c.token;
+    }
+  });
+
+  // Count the reply the way networks do: by code points, not UTF-16 units.
+  function updateCounter(textarea) {
+    var counter = document.getElementById(textarea.dataset.counter);
+    if (!counter) return;
+    var max = parseInt(textarea.dataset.max || "0", 10);
+    var length = Array.from(textarea.value).length;
+    counter.textContent = length + " / " + max;
+    counter.classList.toggle("over", max > 0 && length > max);
+    var send = textarea.form && textarea.form.querySelector("[data-send]");
+    if (send) send.disabled = max > 0 && length > max;
+  }
+
+  document.addEventListener("input", function (event) {
+    if (event.target.matches && event.target.matches("textarea[data-counter]")) {
+      updateCounter(event.target);
+    }
+  });
+
+  document.addEventListener("change", function (event) {
+    if (event.target.matches && event.target.matches("select[data-autosubmit]")) {
+      htmx.trigger(event.target.form, "submit");
+    }
+  });
+
+  function openConversationId() {
+    var pane = document.getElementById("pane");
+    return pane ? pane.dataset.conversationId : null;
+  }
+
+  // A change to the open conversation refreshes its thread, but never the reply being typed.
+  document.addEventListener("htmx:sseMessage", function (event) {
+    if (event.detail.type !== "conversation") return;
+    var id = openConversationId();
+    if (!id) return;
+    try {
+      var change = JSON.parse(event.detail.data);
+      if (String(change.id) === id && document.getElementById("conv-live")) {
+        htmx.ajax("GET", "/inbox/" + id + "/pane", { target: "#conv-live", select: "#conv-live", swap: "outerHTML" });
+      }
+    } catch (e) {
+      // not a conversation change
+    }
+  });
+
+  document.addEventListener("htmx:afterRequest", function (event) {
+    var form = event.detail.elt;
+    if (event.detail.successful && form && form.matches) {
+      if (form.matches("form[data-reset]")) form.reset();
+      if (form.matches("form[data-reset-text]")) {
+        var text = form.querySelector("textarea");
+        if (text) text.value = "";
+        cancelSandboxReply();
+      }
+    }
+  });
+
+  document.addEventListener("htmx:afterSwap", function () {
+    document.querySelectorAll("textarea[data-counter]").forEach(updateCounter);
+  });
+
+  // Keyboard shortcuts for the inbox.
+  function rows() {
+    return Array.prototype.slice.call(document.querySelectorAll("#conversation-list .row"));
+  }
+
+  function move(step) {
+    var list = rows();
+    if (!list.length) return;
+    var current = list.findIndex(function (r) { return r.classList.contains("selected"); });
+    var next = current < 0 ? 0 : Math.min(list.length - 1, Math.max(0, current + step));
+    var link = list[next].querySelector("a");
+    if (link) link.click();
+  }
+
+  function click(selector) {
+    var element = document.querySelector(selector);
+    if (element) element.click();
+  }
+
+  function toggleHelp(show) {
+    var help = document.getElementById("help");
+    if (!help) return;
+    help.hidden = show === undefined ? !help.hidden : !show;
+    if (!help.hidden) {
+      var button = help.querySelector("button");
+      if (button) button.focus();
+    }
+  }
+
+  document.addEventListener("keydown", function (event) {
+    var target = event.target;
+    var typing = target && (target.tagName === "TEXTAREA" || target.tagName === "INPUT" || target.tagName === "SELECT");
+    if (typing) {
+      if (event.key === "Escape") target.blur();
+      if (event.key === "Enter" && (event.ctrlKey || event.metaKey) && target.form) {
+        event.preventDefault();
+        htmx.trigger(target.form, "submit");
+      }
+      return;
+    }
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    switch (event.key) {
+      case "j": move(1); break;
+      case "k": move(-1); break;
+      case "r": {
+        var reply = document.getElementById("reply-text");
+        if (reply) { event.preventDefault(); reply.focus(); }
+        break;
+      }
+      case "n": {
+        var note = document.getElementById("note-text");
+        if (note) { event.preventDefault(); note.focus(); }
+        break;
+      }
+      case "e": click('[data-shortcut="e"]'); break;
+      case "a": click('[data-shortcut="a"]'); break;
+      case "?": toggleHelp(); break;
+      case "Escape": toggleHelp(false); break;
+      default: return;
+    }
+  });
+
+  document.addEventListener("click", function (event) {
+    var target = event.target;
+    if (!target.closest) return;
+    if (target.closest("[data-help]")) toggleHelp(true);
+    if (target.closest("[data-close-help]")) toggleHelp(false);
+    var replyButton = target.closest("[data-reply-to]");
+    if (replyButton) startSandboxReply(replyButton.dataset.replyTo);
+    if (target.closest("[data-cancel-reply]")) cancelSandboxReply();
+  });
+
+  // Sandbox: reply to a post in its thread.
+  function startSandboxReply(postId) {
+    var field = document.getElementById("in-reply-to");
+    if (!field) return;
+    field.value = postId;
+    document.getElementById("replying-to").textContent = "#" + postId;
+    document.getElementById("replying").hidden = false;
+    document.getElementById("is-private").checked = false;
+    document.getElementById("post-text").focus();
+  }
+
+  function cancelSandboxReply() {
+    var field = document.getElementById("in-reply-to");
+    if (!field) return;
+    field.value = "";
+    document.getElementById("replying").hidden = true;
+  }
+})();
