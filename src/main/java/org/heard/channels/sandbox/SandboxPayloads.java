@@ -29,7 +29,7 @@ final class SandboxPayloads {
             String id,
             String handle,
             String name,
-            long followers,
+            @Nullable Long followers,
             @JsonProperty("avatar_url") @Nullable String avatarUrl) {}
 
     /** What the brand sends to the network's API to post a reply. */

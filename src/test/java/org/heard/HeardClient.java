@@ -1,0 +1,106 @@
+package org.heard;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.heard.channels.sandbox.SandboxSignature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Talks to a running Heard over real HTTP, as an API client or as a network delivering webhooks. */
+public final class HeardClient {
+
+    public static final String SANDBOX_SECRET = "sandbox-demo-secret";
+
+    private final String base;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final JsonMapper json = JsonMapper.builder().build();
+    private String token;
+
+    public HeardClient(int port) {
+        this.base = "http://127.0.0.1:" + port;
+    }
+
+    public String base() {
+        return base;
+    }
+
+    public HeardClient signIn(String email, String password) {
+        var response = post("/api/auth/token", Map.of("email", email, "password", password));
+        if (response.status() != 200) {
+            throw new IllegalStateException("Could not sign in as " + email + ": " + response.body());
+        }
+        token = response.json().get("token").asString();
+        return this;
+    }
+
+    public HeardClient asAdmin() {
+        return signIn(TestUsers.ADMIN_EMAIL, TestUsers.ADMIN_PASSWORD);
+    }
+
+    public Response get(String path) {
+        return send(request(path).GET());
+    }
+
+    public Response post(String path, Object body) {
+        return send(request(path)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body))));
+    }
+
+    /** Delivers a webhook body to {@code /hooks/sandbox}, signed unless a signature is given. */
+    public Response sandboxWebhook(String body, String signature) {
+        var bytes = body.getBytes(StandardCharsets.UTF_8);
+        var builder = HttpRequest.newBuilder(URI.create(base + "/hooks/sandbox"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
+        if (signature != null) {
+            builder.header(SandboxSignature.HEADER, signature);
+        }
+        return send(builder);
+    }
+
+    public Response signedSandboxWebhook(String body) {
+        return sandboxWebhook(body, new SandboxSignature(SANDBOX_SECRET).sign(body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    public HttpRequest.Builder request(String path) {
+        var builder = HttpRequest.newBuilder(URI.create(base + path));
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return builder;
+    }
+
+    public Response send(HttpRequest.Builder request) {
+        try {
+            var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.body(),
+                    json);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public record Response(int status, String contentType, String body, JsonMapper mapper) {
+
+        public JsonNode json() {
+            return mapper.readTree(body);
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body;
+        }
+    }
+}

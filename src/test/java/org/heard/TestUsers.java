@@ -1,0 +1,10 @@
+package org.heard;
+
+/** The people the integration tests sign in as. */
+public final class TestUsers {
+
+    public static final String ADMIN_EMAIL = "admin@heard.test";
+    public static final String ADMIN_PASSWORD = "admin-password-for-tests";
+
+    private TestUsers() {}
+}
