@@ -82,6 +82,7 @@ public final class HeardClient {
             return new Response(
                     response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("Location").orElse(""),
                     response.body(),
                     json);
         } catch (IOException e) {
@@ -92,7 +93,7 @@ public final class HeardClient {
         }
     }
 
-    public record Response(int status, String contentType, String body, JsonMapper mapper) {
+    public record Response(int status, String contentType, String location, String body, JsonMapper mapper) {
 
         public JsonNode json() {
             return mapper.readTree(body);

@@ -1,0 +1,132 @@
+package org.heard.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.UUID;
+import org.heard.HeardClient;
+import org.heard.IntegrationTest;
+import org.heard.TestUsers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Who may sign in and what each role may do, over real HTTP. */
+@IntegrationTest
+@Tag("persistence")
+class IdentityIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    HeardClient admin;
+
+    @BeforeEach
+    void connect() {
+        admin = new HeardClient(port).asAdmin();
+    }
+
+    @Test
+    void theFirstAdminFromTheEnvironmentCanSignInAndPasswordsAreStoredAsArgon2Hashes() {
+        var hash = jdbc.sql("select password_hash from users where email = ?")
+                .param(TestUsers.ADMIN_EMAIL)
+                .query(String.class)
+                .single();
+
+        assertThat(hash).startsWith("{argon2}$argon2id$").doesNotContain(TestUsers.ADMIN_PASSWORD);
+        assertThat(admin.get("/api/conversations").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aWrongPasswordGetsNoTokenAndAProblemDetail() {
+        var response = new HeardClient(port)
+                .post("/api/auth/token", Map.of("email", TestUsers.ADMIN_EMAIL, "password", "guess"));
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.contentType()).contains("application/problem+json");
+        assertThat(response.json().get("detail").asString()).contains("do not match");
+    }
+
+    @Test
+    void theApiNeedsAToken() {
+        var anonymous = new HeardClient(port).get("/api/conversations");
+        var forged = new HeardClient(port).send(new HeardClient(port)
+                .request("/api/conversations")
+                .header("Authorization", "Bearer hrd_not-a-real-token"));
+
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.json().get("detail").asString()).contains("/api/auth/token");
+        assertThat(forged.status()).isEqualTo(401);
+        assertThat(forged.contentType()).contains("application/problem+json");
+    }
+
+    @Test
+    void anAdminAddsAnAgentWhoCanWorkTheInboxButNotManagePeople() {
+        var email = "agent-" + UUID.randomUUID() + "@example.com";
+        var created = admin.post(
+                "/api/admin/users",
+                Map.of("email", email, "name", "Tess Agent", "password", "a-long-enough-password", "role", "AGENT"));
+        assertThat(created.status()).isEqualTo(201);
+
+        var agent = new HeardClient(port).signIn(email, "a-long-enough-password");
+
+        assertThat(agent.get("/api/conversations").status()).isEqualTo(200);
+        var forbidden = agent.get("/api/admin/users");
+        assertThat(forbidden.status()).isEqualTo(403);
+        assertThat(forbidden.contentType()).contains("application/problem+json");
+    }
+
+    @Test
+    void aDisabledUserCanNoLongerSignInNorUseTheirToken() {
+        var email = "leaver-" + UUID.randomUUID() + "@example.com";
+        long id = admin.post(
+                        "/api/admin/users",
+                        Map.of("email", email, "name", "Lee Leaver", "password", "a-long-enough-password", "role", "AGENT"))
+                .json()
+                .get("id")
+                .asLong();
+        var leaver = new HeardClient(port).signIn(email, "a-long-enough-password");
+
+        assertThat(admin.post("/api/admin/users/" + id + "/disable", Map.of()).status()).isEqualTo(200);
+
+        assertThat(leaver.get("/api/conversations").status()).isEqualTo(401);
+        assertThat(new HeardClient(port)
+                        .post("/api/auth/token", Map.of("email", email, "password", "a-long-enough-password"))
+                        .status())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void aShortPasswordOrADuplicateEmailIsRefusedWithAReason() {
+        var shortPassword = admin.post(
+                "/api/admin/users", Map.of("email", "x@example.com", "name", "X", "password", "short", "role", "AGENT"));
+        var duplicate = admin.post(
+                "/api/admin/users",
+                Map.of("email", TestUsers.ADMIN_EMAIL, "name", "Again", "password", "a-long-enough-password", "role", "AGENT"));
+
+        assertThat(shortPassword.status()).isEqualTo(400);
+        assertThat(shortPassword.json().get("detail").asString()).contains("at least 12 characters");
+        assertThat(duplicate.status()).isEqualTo(400);
+        assertThat(duplicate.json().get("detail").asString()).contains("already signs in");
+    }
+
+    @Test
+    void pagesNeedASignInAndFormsNeedTheirCsrfToken() {
+        var page = new HeardClient(port).send(new HeardClient(port).request("/inbox").header("Accept", "text/html"));
+        var formWithoutToken = new HeardClient(port).send(new HeardClient(port)
+                .request("/login")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "username=" + TestUsers.ADMIN_EMAIL + "&password=" + TestUsers.ADMIN_PASSWORD)));
+
+        assertThat(page.status()).isEqualTo(302);
+        assertThat(page.location()).endsWith("/login");
+        assertThat(formWithoutToken.status()).isEqualTo(403);
+    }
+}
