@@ -92,13 +92,16 @@ class OutboxIntegrationTests {
         var reply = agent.post("/api/conversations/" + conversation + "/replies", Map.of("text", "On it " + marker));
         long messageId = reply.json().get("id").asLong();
 
-        var sent = await().atMost(Duration.ofSeconds(20)).until(
-                () -> message(conversation, messageId), m -> m.get("deliveryState").asString().equals("SENT"));
+        var sent = await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> message(conversation, messageId),
+                        m -> m.get("deliveryState").asString().equals("SENT"));
         assertThat(sent.get("externalId").asString()).isEqualTo("9001");
         var key = "heard-message-" + messageId;
         network.verify(3, postRequestedFor(urlEqualTo(BRAND_POSTS)).withHeader("Idempotency-Key", equalTo(key)));
         assertThat(network.findAll(postRequestedFor(urlEqualTo(BRAND_POSTS)).withRequestBody(containing(marker))))
-                .allSatisfy(request -> assertThat(request.getHeader("Idempotency-Key")).isEqualTo(key));
+                .allSatisfy(request ->
+                        assertThat(request.getHeader("Idempotency-Key")).isEqualTo(key));
     }
 
     @Test
@@ -120,21 +123,26 @@ class OutboxIntegrationTests {
                         .withHeader("Content-Type", "application/json")
                         .withBody("{\"id\":\"9002\"}")));
         long conversation = conversationWithACustomer();
-        long messageId = agent.post("/api/conversations/" + conversation + "/replies", Map.of("text", "Hello " + marker))
+        long messageId = agent.post(
+                        "/api/conversations/" + conversation + "/replies", Map.of("text", "Hello " + marker))
                 .json()
                 .get("id")
                 .asLong();
 
-        var failed = await().atMost(Duration.ofSeconds(15)).until(
-                () -> message(conversation, messageId), m -> m.get("deliveryState").asString().equals("FAILED"));
+        var failed = await().atMost(Duration.ofSeconds(15))
+                .until(
+                        () -> message(conversation, messageId),
+                        m -> m.get("deliveryState").asString().equals("FAILED"));
         assertThat(failed.get("deliveryError").asString()).contains("400").contains("account suspended");
         network.verify(1, postRequestedFor(urlEqualTo(BRAND_POSTS)).withRequestBody(containing(marker)));
 
         var retry = agent.post("/api/conversations/" + conversation + "/messages/" + messageId + "/retry", Map.of());
         assertThat(retry.status()).isEqualTo(200);
 
-        var sent = await().atMost(Duration.ofSeconds(15)).until(
-                () -> message(conversation, messageId), m -> m.get("deliveryState").asString().equals("SENT"));
+        var sent = await().atMost(Duration.ofSeconds(15))
+                .until(
+                        () -> message(conversation, messageId),
+                        m -> m.get("deliveryState").asString().equals("SENT"));
         assertThat(sent.get("externalId").asString()).isEqualTo("9002");
         network.verify(
                 2,
@@ -156,8 +164,10 @@ class OutboxIntegrationTests {
                 .json()
                 .get("id")
                 .asLong();
-        await().atMost(Duration.ofSeconds(15)).until(
-                () -> message(conversation, messageId), m -> m.get("deliveryState").asString().equals("SENT"));
+        await().atMost(Duration.ofSeconds(15))
+                .until(
+                        () -> message(conversation, messageId),
+                        m -> m.get("deliveryState").asString().equals("SENT"));
 
         var retry = agent.post("/api/conversations/" + conversation + "/messages/" + messageId + "/retry", Map.of());
 
@@ -169,22 +179,28 @@ class OutboxIntegrationTests {
     private long conversationWithACustomer() {
         var postId = UUID.randomUUID().toString();
         var author = "a-" + postId;
-        var webhook = new HeardClient(port).signedSandboxWebhook(SandboxPayloads.post(postId, author, "@heardbrand help"));
+        var webhook =
+                new HeardClient(port).signedSandboxWebhook(SandboxPayloads.post(postId, author, "@heardbrand help"));
         assertThat(webhook.status()).isEqualTo(200);
-        return await().atMost(Duration.ofSeconds(15)).until(
-                () -> {
-                    for (var item : agent.get("/api/conversations?status=all&limit=200").json().get("items")) {
-                        if (("person" + author).equals(item.get("customerHandle").asString())) {
-                            return item.get("id").asLong();
-                        }
-                    }
-                    return null;
-                },
-                java.util.Objects::nonNull);
+        return await().atMost(Duration.ofSeconds(15))
+                .until(
+                        () -> {
+                            for (var item : agent.get("/api/conversations?status=all&limit=200")
+                                    .json()
+                                    .get("items")) {
+                                if (("person" + author)
+                                        .equals(item.get("customerHandle").asString())) {
+                                    return item.get("id").asLong();
+                                }
+                            }
+                            return null;
+                        },
+                        java.util.Objects::nonNull);
     }
 
     private JsonNode message(long conversation, long messageId) {
-        for (var message : agent.get("/api/conversations/" + conversation).json().get("messages")) {
+        for (var message :
+                agent.get("/api/conversations/" + conversation).json().get("messages")) {
             if (message.get("id").asLong() == messageId) {
                 return message;
             }

@@ -52,18 +52,26 @@ class SpineIntegrationTests {
                 Map.of("text", "So sorry! Checking with the courier now.", "visibility", "public"));
         assertThat(reply.status()).isEqualTo(201);
 
-        var brandReply = await().atMost(PATIENCE).until(
-                () -> timeline().stream()
-                        .filter(p -> p.get("text").asString().equals("So sorry! Checking with the courier now."))
-                        .findFirst(),
-                java.util.Optional::isPresent)
+        var brandReply = await().atMost(PATIENCE)
+                .until(
+                        () -> timeline().stream()
+                                .filter(p ->
+                                        p.get("text").asString().equals("So sorry! Checking with the courier now."))
+                                .findFirst(),
+                        java.util.Optional::isPresent)
                 .orElseThrow();
-        assertThat(brandReply.get("inReplyTo").asLong()).isEqualTo(post.get("id").asLong());
+        assertThat(brandReply.get("inReplyTo").asLong())
+                .isEqualTo(post.get("id").asLong());
         assertThat(brandReply.get("author").get("brand").asBoolean()).isTrue();
 
-        var detail = await().atMost(PATIENCE).until(
-                () -> detail(conversation.get("id").asLong()),
-                d -> d.get("messages").get(1).get("deliveryState").asString().equals("SENT"));
+        var detail = await().atMost(PATIENCE)
+                .until(
+                        () -> detail(conversation.get("id").asLong()),
+                        d -> d.get("messages")
+                                .get(1)
+                                .get("deliveryState")
+                                .asString()
+                                .equals("SENT"));
         assertThat(detail.get("status").asString()).isEqualTo("PENDING");
         assertThat(detail.get("firstResponseAt").isNull()).isFalse();
         assertThat(detail.get("messages").get(1).get("externalId").asString())
@@ -76,18 +84,26 @@ class SpineIntegrationTests {
         customerPosts(handle, "@heardbrand app keeps crashing", null, false);
         long id = awaitConversationOf(handle).get("id").asLong();
         agent.post("/api/conversations/" + id + "/replies", Map.of("text", "Which phone are you on?"));
-        var brandPost = await().atMost(PATIENCE).until(
-                () -> timeline().stream()
-                        .filter(p -> p.get("text").asString().equals("Which phone are you on?"))
-                        .findFirst(),
-                java.util.Optional::isPresent)
+        var brandPost = await().atMost(PATIENCE)
+                .until(
+                        () -> timeline().stream()
+                                .filter(p -> p.get("text").asString().equals("Which phone are you on?"))
+                                .findFirst(),
+                        java.util.Optional::isPresent)
                 .orElseThrow();
-        await().atMost(PATIENCE).until(() -> detail(id).get("messages").get(1).get("deliveryState").asString().equals("SENT"));
+        await().atMost(PATIENCE)
+                .until(() -> detail(id)
+                        .get("messages")
+                        .get(1)
+                        .get("deliveryState")
+                        .asString()
+                        .equals("SENT"));
         agent.post("/api/conversations/" + id + "/status", Map.of("status", "RESOLVED"));
 
         customerPosts(handle, "a Pixel 8", brandPost.get("id").asLong(), false);
 
-        var detail = await().atMost(PATIENCE).until(() -> detail(id), d -> d.get("messages").size() == 3);
+        var detail = await().atMost(PATIENCE)
+                .until(() -> detail(id), d -> d.get("messages").size() == 3);
         assertThat(detail.get("status").asString()).isEqualTo("OPEN");
         assertThat(conversationsOf(handle)).isEqualTo(1);
     }
@@ -103,16 +119,20 @@ class SpineIntegrationTests {
         customerPosts(handle, "and the postcode is on the account", null, true);
         await().atMost(PATIENCE).until(() -> detail(id).get("messages").size() == 2);
 
-        var publicReply = agent.post("/api/conversations/" + id + "/replies", Map.of("text", "Thanks!", "visibility", "public"));
+        var publicReply =
+                agent.post("/api/conversations/" + id + "/replies", Map.of("text", "Thanks!", "visibility", "public"));
         assertThat(publicReply.status()).isEqualTo(400);
         assertThat(publicReply.json().get("detail").asString()).contains("private conversation");
 
-        agent.post("/api/conversations/" + id + "/replies", Map.of("text", "Found it, arriving tomorrow.", "visibility", "private"));
-        var sent = await().atMost(PATIENCE).until(
-                () -> timeline().stream()
-                        .filter(p -> p.get("text").asString().equals("Found it, arriving tomorrow."))
-                        .findFirst(),
-                java.util.Optional::isPresent)
+        agent.post(
+                "/api/conversations/" + id + "/replies",
+                Map.of("text", "Found it, arriving tomorrow.", "visibility", "private"));
+        var sent = await().atMost(PATIENCE)
+                .until(
+                        () -> timeline().stream()
+                                .filter(p -> p.get("text").asString().equals("Found it, arriving tomorrow."))
+                                .findFirst(),
+                        java.util.Optional::isPresent)
                 .orElseThrow();
         assertThat(sent.get("private").asBoolean()).isTrue();
         assertThat(sent.get("recipient").get("handle").asString()).isEqualTo(handle);
@@ -140,7 +160,9 @@ class SpineIntegrationTests {
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.contentType()).contains("application/problem+json");
-        assertThat(response.json().get("detail").asString()).contains("501 characters").contains("500");
+        assertThat(response.json().get("detail").asString())
+                .contains("501 characters")
+                .contains("500");
         assertThat(detail(id).get("messages").size()).isEqualTo(1);
     }
 
@@ -162,7 +184,8 @@ class SpineIntegrationTests {
     }
 
     private java.util.List<JsonNode> timeline() {
-        return StreamSupport.stream(network.get("/api/sandbox/posts?limit=1000").json().spliterator(), false)
+        return StreamSupport.stream(
+                        network.get("/api/sandbox/posts?limit=1000").json().spliterator(), false)
                 .toList();
     }
 
@@ -170,14 +193,17 @@ class SpineIntegrationTests {
         var rows = new java.util.ArrayList<JsonNode>();
         String cursor = null;
         do {
-            var page = agent.get("/api/conversations?status=all&limit=200" + (cursor == null ? "" : "&cursor=" + cursor))
+            var page = agent.get(
+                            "/api/conversations?status=all&limit=200" + (cursor == null ? "" : "&cursor=" + cursor))
                     .json();
             page.get("items").forEach(item -> {
                 if (handle.equals(item.get("customerHandle").asString())) {
                     rows.add(item);
                 }
             });
-            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
+            cursor = page.get("nextCursor").isNull()
+                    ? null
+                    : page.get("nextCursor").asString();
         } while (cursor != null);
         return rows;
     }
@@ -187,7 +213,9 @@ class SpineIntegrationTests {
     }
 
     private JsonNode awaitConversationOf(String handle) {
-        return await().atMost(PATIENCE).until(() -> conversationRows(handle), rows -> !rows.isEmpty()).getFirst();
+        return await().atMost(PATIENCE)
+                .until(() -> conversationRows(handle), rows -> !rows.isEmpty())
+                .getFirst();
     }
 
     private JsonNode detail(long id) {

@@ -56,9 +56,10 @@ class IdentityIntegrationTests {
     @Test
     void theApiNeedsAToken() {
         var anonymous = new HeardClient(port).get("/api/conversations");
-        var forged = new HeardClient(port).send(new HeardClient(port)
-                .request("/api/conversations")
-                .header("Authorization", "Bearer hrd_not-a-real-token"));
+        var forged = new HeardClient(port)
+                .send(new HeardClient(port)
+                        .request("/api/conversations")
+                        .header("Authorization", "Bearer hrd_not-a-real-token"));
 
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.json().get("detail").asString()).contains("/api/auth/token");
@@ -87,13 +88,22 @@ class IdentityIntegrationTests {
         var email = "leaver-" + UUID.randomUUID() + "@example.com";
         long id = admin.post(
                         "/api/admin/users",
-                        Map.of("email", email, "name", "Lee Leaver", "password", "a-long-enough-password", "role", "AGENT"))
+                        Map.of(
+                                "email",
+                                email,
+                                "name",
+                                "Lee Leaver",
+                                "password",
+                                "a-long-enough-password",
+                                "role",
+                                "AGENT"))
                 .json()
                 .get("id")
                 .asLong();
         var leaver = new HeardClient(port).signIn(email, "a-long-enough-password");
 
-        assertThat(admin.post("/api/admin/users/" + id + "/disable", Map.of()).status()).isEqualTo(200);
+        assertThat(admin.post("/api/admin/users/" + id + "/disable", Map.of()).status())
+                .isEqualTo(200);
 
         assertThat(leaver.get("/api/conversations").status()).isEqualTo(401);
         assertThat(new HeardClient(port)
@@ -105,10 +115,19 @@ class IdentityIntegrationTests {
     @Test
     void aShortPasswordOrADuplicateEmailIsRefusedWithAReason() {
         var shortPassword = admin.post(
-                "/api/admin/users", Map.of("email", "x@example.com", "name", "X", "password", "short", "role", "AGENT"));
+                "/api/admin/users",
+                Map.of("email", "x@example.com", "name", "X", "password", "short", "role", "AGENT"));
         var duplicate = admin.post(
                 "/api/admin/users",
-                Map.of("email", TestUsers.ADMIN_EMAIL, "name", "Again", "password", "a-long-enough-password", "role", "AGENT"));
+                Map.of(
+                        "email",
+                        TestUsers.ADMIN_EMAIL,
+                        "name",
+                        "Again",
+                        "password",
+                        "a-long-enough-password",
+                        "role",
+                        "AGENT"));
 
         assertThat(shortPassword.status()).isEqualTo(400);
         assertThat(shortPassword.json().get("detail").asString()).contains("at least 12 characters");
@@ -118,12 +137,14 @@ class IdentityIntegrationTests {
 
     @Test
     void pagesNeedASignInAndFormsNeedTheirCsrfToken() {
-        var page = new HeardClient(port).send(new HeardClient(port).request("/inbox").header("Accept", "text/html"));
-        var formWithoutToken = new HeardClient(port).send(new HeardClient(port)
-                .request("/login")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
-                        "username=" + TestUsers.ADMIN_EMAIL + "&password=" + TestUsers.ADMIN_PASSWORD)));
+        var page = new HeardClient(port)
+                .send(new HeardClient(port).request("/inbox").header("Accept", "text/html"));
+        var formWithoutToken = new HeardClient(port)
+                .send(new HeardClient(port)
+                        .request("/login")
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                "username=" + TestUsers.ADMIN_EMAIL + "&password=" + TestUsers.ADMIN_PASSWORD)));
 
         assertThat(page.status()).isEqualTo(302);
         assertThat(page.location()).endsWith("/login");

@@ -203,4 +203,8 @@ public class Conversation {
     public Instant lastMessageAt() {
         return lastMessageAt;
     }
+
+    public String lastMessagePreview() {
+        return lastMessagePreview;
+    }
 }

@@ -1,0 +1,58 @@
+package org.heard.conversations.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.time.Instant;
+import org.heard.channels.Visibility;
+import org.junit.jupiter.api.Test;
+
+class InboxFilterTests {
+
+    @Test
+    void defaultsToEverythingNotResolved() {
+        var filter = InboxFilter.defaults();
+
+        assertThat(filter.status()).isEqualTo("open");
+        assertThat(filter.assignee()).isEqualTo("any");
+        assertThat(filter.visibility()).isEqualTo("any");
+        assertThat(filter.channel()).isEqualTo("any");
+    }
+
+    @Test
+    void readsFiltersWhateverTheirCase() {
+        var filter = new InboxFilter("Pending", "MINE", "Private", "Sandbox");
+
+        assertThat(filter).isEqualTo(new InboxFilter("pending", "mine", "private", "sandbox"));
+    }
+
+    @Test
+    void refusesAnUnknownFilterAndSaysWhichAreKnown() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new InboxFilter("urgent", null, null, null))
+                .withMessageContaining("'urgent'")
+                .withMessageContaining("open, new, pending, resolved, all");
+    }
+
+    @Test
+    void aCursorSurvivesTheRoundTripToMicrosecondPrecision() {
+        var cursor = new InboxQueries.Cursor(3, Instant.parse("2026-11-23T10:15:30.123456Z"), 991);
+
+        assertThat(InboxQueries.Cursor.decode(cursor.encode())).isEqualTo(cursor);
+    }
+
+    @Test
+    void aCursorHeardDidNotGiveOutIsRefused() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> InboxQueries.Cursor.decode("bm90LWEtY3Vyc29y"))
+                .withMessageContaining("not one Heard gave out");
+    }
+
+    @Test
+    void aBlankReplyCannotExist() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new ReplyDraft("   ", Visibility.PUBLIC))
+                .withMessageContaining("Write a reply");
+        assertThat(new ReplyDraft("  thanks!  ", Visibility.PRIVATE).text()).isEqualTo("thanks!");
+    }
+}
