@@ -2,6 +2,7 @@ package org.heard;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -16,6 +17,7 @@ public final class TestDatabaseProperties implements EnvironmentPostProcessor {
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         var schema = "heard_" + TestDatabase.RUN;
+        // Each test application gets its own embedded PostgreSQL: two cannot share a data directory.
         Map<String, Object> properties = TestDatabase.server()
                 ? Map.of(
                         "spring.datasource.url",
@@ -28,7 +30,7 @@ public final class TestDatabaseProperties implements EnvironmentPostProcessor {
                         schema)
                 : Map.of(
                         "heard.data-dir",
-                        Path.of("target", "test-data", TestDatabase.RUN)
+                        Path.of("target", "test-data", TestDatabase.RUN + "-" + UUID.randomUUID())
                                 .toAbsolutePath()
                                 .toString());
         environment.getPropertySources().addFirst(new MapPropertySource("heard-test-database", properties));

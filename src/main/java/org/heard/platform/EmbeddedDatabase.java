@@ -2,10 +2,14 @@ package org.heard.platform;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,38 +52,61 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     /**
-     * When Heard is killed, its PostgreSQL child keeps running and holds the data directory. The pid
-     * is the first line of {@code postmaster.pid}; a smart shutdown suffices because the dead process's
-     * sessions are gone.
+     * When Heard is killed, its PostgreSQL child keeps running and holds the data directory. The file
+     * lock a running Heard holds on {@code epg-lock} tells a dead owner from a live one: only when the
+     * lock is free is the server an orphan, stopped by a smart shutdown (the dead process's sessions are
+     * gone). Its pid is the first line of {@code postmaster.pid}.
      */
     private static void stopOrphanedServer(Path directory) throws IOException {
+        var lockFile = directory.resolve("epg-lock");
+        if (!Files.exists(lockFile)) {
+            return;
+        }
+        try (var channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
+                var lock = channel.tryLock()) {
+            if (lock == null) {
+                throw inUse(directory);
+            }
+            postmaster(directory).ifPresent(postmaster -> stop(postmaster, directory));
+        } catch (OverlappingFileLockException e) {
+            throw inUse(directory);
+        }
+    }
+
+    private static IllegalStateException inUse(Path directory) {
+        return new IllegalStateException("Another Heard is running on the data in " + directory
+                + "; stop it first, or give this one its own HEARD_DATA_DIR.");
+    }
+
+    private static Optional<ProcessHandle> postmaster(Path directory) throws IOException {
         var pidFile = directory.resolve("postmaster.pid");
         if (!Files.exists(pidFile)) {
-            return;
+            return Optional.empty();
         }
         List<String> lines = Files.readAllLines(pidFile);
         if (lines.isEmpty()) {
-            return;
+            return Optional.empty();
         }
-        long pid;
         try {
-            pid = Long.parseLong(lines.getFirst().trim());
+            return ProcessHandle.of(Long.parseLong(lines.getFirst().trim()))
+                    .filter(ProcessHandle::isAlive)
+                    .filter(p ->
+                            p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
         } catch (NumberFormatException e) {
-            return;
+            return Optional.empty();
         }
-        var process = ProcessHandle.of(pid)
-                .filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
-        if (process.isEmpty()) {
-            return;
-        }
-        log.warn("Stopping PostgreSQL (pid {}) left running on {} by an earlier Heard", pid, directory);
-        var handle = process.get();
-        handle.destroy();
+    }
+
+    private static void stop(ProcessHandle postmaster, Path directory) {
+        log.warn(
+                "Stopping PostgreSQL (pid {}) left running on {} by a Heard that stopped abruptly",
+                postmaster.pid(),
+                directory);
+        postmaster.destroy();
         try {
-            handle.onExit().get(30, TimeUnit.SECONDS);
+            postmaster.onExit().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
-            handle.destroyForcibly();
+            postmaster.destroyForcibly();
         }
     }
 

@@ -98,7 +98,9 @@ class SpineIntegrationTests {
                         .get("deliveryState")
                         .asString()
                         .equals("SENT"));
-        agent.post("/api/conversations/" + id + "/status", Map.of("status", "RESOLVED"));
+        var resolved = agent.post("/api/conversations/" + id + "/status", Map.of("status", "RESOLVED"));
+        assertThat(resolved.status()).as(resolved.body()).isEqualTo(200);
+        assertThat(resolved.json().get("status").asString()).isEqualTo("RESOLVED");
 
         customerPosts(handle, "a Pixel 8", brandPost.get("id").asLong(), false);
 
