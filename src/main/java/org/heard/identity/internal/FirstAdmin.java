@@ -43,7 +43,7 @@ class FirstAdmin {
         }
         var chosenEmail = email.isBlank() ? "admin@heard.local" : email;
         var chosenPassword = password.isBlank() ? randomPassword() : password;
-        accounts.create(new NewUser(chosenEmail, "Admin", chosenPassword, Role.ADMIN));
+        accounts.create(new NewUser(chosenEmail, nameFrom(chosenEmail), chosenPassword, Role.ADMIN));
         if (password.isBlank()) {
             log.warn(
                     "\n\n  Heard created its first admin. Sign in at /login as {} with the password {}\n"
@@ -53,6 +53,21 @@ class FirstAdmin {
         } else {
             log.info("Heard created its first admin, {}", chosenEmail);
         }
+    }
+
+    /** "ana.lopez@example.com" signs replies as "Ana Lopez" until they change it. */
+    static String nameFrom(String email) {
+        var local = email.substring(0, Math.max(0, email.indexOf('@')));
+        var words = local.split("[._\\-+]+");
+        var name = new StringBuilder();
+        for (var word : words) {
+            if (!word.isBlank()) {
+                name.append(name.isEmpty() ? "" : " ")
+                        .append(Character.toUpperCase(word.charAt(0)))
+                        .append(word.substring(1));
+            }
+        }
+        return name.isEmpty() ? "Admin" : name.toString();
     }
 
     private static String randomPassword() {
