@@ -24,8 +24,9 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
 /**
  * Real Chromium (Debian's, never a downloaded one) for the browser tests. Register it as a static
  * {@code @RegisterExtension} field: one Playwright and one browser serve a whole test class, every test
- * gets fresh browser contexts (separate cookies, so an agent and a customer never share a session), and
- * a failing test leaves a screenshot of each of its pages under {@code target/screenshots/}.
+ * gets fresh browser contexts (separate cookies, so an agent and a customer never share a session), a
+ * script error thrown in any page fails the test, and a failing test leaves a screenshot of each of its
+ * pages under {@code target/screenshots/}.
  */
 public final class Browser implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
 
@@ -43,6 +44,8 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, Befor
     private Playwright playwright;
     private com.microsoft.playwright.Browser chromium;
     private final List<BrowserContext> contexts = new ArrayList<>();
+    private final List<String> scriptErrors = new ArrayList<>();
+    private final List<String> dialogs = new ArrayList<>();
     private String base;
     private String testName;
 
@@ -85,6 +88,12 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, Befor
             contexts.forEach(BrowserContext::close);
             contexts.clear();
         }
+        var errors = List.copyOf(scriptErrors);
+        scriptErrors.clear();
+        dialogs.clear();
+        if (!errors.isEmpty() && context.getExecutionException().isEmpty()) {
+            throw new AssertionError("Heard's pages threw in the browser: " + errors);
+        }
     }
 
     @Override
@@ -123,7 +132,18 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, Befor
         var browserContext = chromium.newContext(settings);
         browserContext.setDefaultTimeout(10_000);
         contexts.add(browserContext);
-        return browserContext.newPage();
+        var page = browserContext.newPage();
+        page.onPageError(scriptErrors::add);
+        page.onDialog(dialog -> {
+            dialogs.add(dialog.type() + ": " + dialog.message());
+            dialog.dismiss();
+        });
+        return page;
+    }
+
+    /** The alerts, confirms and prompts that pages of this test opened (each was dismissed). */
+    public List<String> dialogs() {
+        return List.copyOf(dialogs);
     }
 
     /** Signs in at {@code /login} on the given page as the admin and lands in the inbox. */
