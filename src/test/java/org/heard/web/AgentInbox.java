@@ -50,7 +50,9 @@ final class AgentInbox {
     /** Types a reply and sends it with the Send button, then waits until the network took it. */
     AgentInbox reply(String text) {
         replyBox().fill(text);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send").setExact(true))
+        page.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Send").setExact(true))
                 .click();
         return waitUntilSent(text);
     }

@@ -1,13 +1,20 @@
 package org.heard.web;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Route;
+import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import org.heard.Browser;
+import org.heard.HeardClient;
 import org.heard.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The spine, seen by the two people at its ends: a customer on the sandbox network and an agent in the
@@ -18,6 +25,9 @@ class InboxBrowserIntegrationTests {
 
     @RegisterExtension
     static final Browser browser = new Browser();
+
+    @LocalServerPort
+    int port;
 
     @Test
     void aPublicPostReachesTheOpenInboxLiveAndThePublicReplyReachesTheCustomerLive() {
@@ -36,7 +46,8 @@ class InboxBrowserIntegrationTests {
         Browser.screenshot(agent.page, "inbox-new-public-post");
 
         agent.open(post);
-        var reply = "Sorry Aiko, that is worrying. I have asked the courier to check, I will be back within the hour. Ana";
+        var reply =
+                "Sorry Aiko, that is worrying. I have asked the courier to check, I will be back within the hour. Ana";
         agent.replyBox().fill(reply);
         agent.replyBox().press("Control+Enter");
         agent.waitUntilSent(reply);
@@ -78,6 +89,38 @@ class InboxBrowserIntegrationTests {
         assertThat(customer.timeline()).not().containsText(reply);
         AgentInbox.assertNotReloaded(customer.page);
         Browser.screenshot(customer.page, "sandbox-private-reply");
+    }
+
+    @Test
+    void aReplyShowsSentEvenWhenTheNetworkConfirmsItBeforeTheComposerHearsBack() {
+        var text = "@heardbrand is the outlet on Main Street open on Sunday? " + unique();
+        var heard = new HeardClient(port).asAdmin();
+        assertThat(heard.post("/api/sandbox/posts", Map.of("author", "aiko", "text", text))
+                        .status())
+                .isEqualTo(201);
+        var agent = new AgentInbox(browser.signInAsAgent(browser.window()));
+        agent.open(text);
+        var conversation = agent.pane().getAttribute("data-conversation-id");
+        var reply = "Hi Aiko, yes: Sundays 10 am to 4 pm.";
+        // Hold the answer to the Send until the network has confirmed the reply and the inbox has
+        // announced it: the answer was rendered before that and still says "Sending…".
+        agent.page.route("**/inbox/" + conversation + "/reply", route -> {
+            var answer = route.fetch();
+            await().atMost(Duration.ofSeconds(10)).until(() -> sent(heard, conversation, reply));
+            route.fulfill(new Route.FulfillOptions().setResponse(answer));
+        });
+
+        agent.reply(reply);
+    }
+
+    private static boolean sent(HeardClient heard, String conversation, String text) {
+        for (var message :
+                heard.get("/api/conversations/" + conversation).json().get("messages")) {
+            if (text.equals(message.get("text").asString())) {
+                return "SENT".equals(message.get("deliveryState").asString());
+            }
+        }
+        return false;
     }
 
     static String unique() {

@@ -49,7 +49,10 @@ class ReadmeScreenshotsBrowserIntegrationTests {
     @Test
     void drawTheInboxForTheReadme() throws IOException {
         var admin = new HeardClient(port).asAdmin();
-        assertThat(admin.get("/api/conversations?status=all").json().get("items").size())
+        assertThat(admin.get("/api/conversations?status=all")
+                        .json()
+                        .get("items")
+                        .size())
                 .as("the README pictures need an empty inbox: run this test alone")
                 .isZero();
         admin.post("/api/admin/users", user(AGENT_EMAIL, "Ana Lima", AGENT_PASSWORD));
@@ -57,9 +60,13 @@ class ReadmeScreenshotsBrowserIntegrationTests {
         var ana = new HeardClient(port).signIn(AGENT_EMAIL, AGENT_PASSWORD);
 
         var order = customerPosts(
-                admin, "tom.builds", "@heardbrand my order #4471 was supposed to arrive Tuesday and still nothing. Any news?");
+                admin,
+                "tom.builds",
+                "@heardbrand my order #4471 was supposed to arrive Tuesday and still nothing. Any news?");
         var refund = customerMessages(
-                admin, "maria_g", "Hi, I was charged twice for my subscription this month. Can you refund one of them?");
+                admin,
+                "maria_g",
+                "Hi, I was charged twice for my subscription this month. Can you refund one of them?");
         var login = customerPosts(admin, "aiko", "@heardbrand is the service down? Can't log in since this morning 😟");
         var address = customerPosts(
                 admin, "sam_r", "@heardbrand how do I change the delivery address on an order I already placed?");
@@ -176,9 +183,7 @@ class ReadmeScreenshotsBrowserIntegrationTests {
                           first_response_at = (select min(sent_at) from messages
                                                where conversation_id = c.id and direction = 'OUTBOUND')
                         where c.id = ?
-                        """)
-                .param(conversation)
-                .update();
+                        """).param(conversation).update();
     }
 
     private static void signIn(Page page) {

@@ -34,9 +34,12 @@ final class SandboxCustomer {
         page.locator("#author").selectOption(handle);
         page.getByLabel("Private message to the brand").setChecked(isPrivate);
         page.locator("#post-text").fill(text);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Post").setExact(true))
+        page.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("Post").setExact(true))
                 .click();
-        assertThat((isPrivate ? privateMessages() : timeline()).getByText(text, new Locator.GetByTextOptions().setExact(true)))
+        assertThat((isPrivate ? privateMessages() : timeline())
+                        .getByText(text, new Locator.GetByTextOptions().setExact(true)))
                 .isVisible();
         return this;
     }
