@@ -46,18 +46,62 @@
     return pane ? pane.dataset.conversationId : null;
   }
 
-  // A change to the open conversation refreshes its thread, but never the reply being typed.
+  // A change to the open conversation refreshes its thread, but never the reply being typed. A change
+  // can land while the agent's own request (a reply, an assignment) is on its way; that request's answer
+  // was rendered before the change and would hide it (a reply would stay "Sending…" for good), so the
+  // thread is fetched again once such an answer is in. One refresh at a time: htmx drops a second
+  // request from the same element, and an answer swapped into a replaced element is lost.
+  var lastChangeAt = 0;
+  var refreshing = false;
+  var refreshAgain = false;
+  var ownRequests = new WeakMap();
+
+  function refreshOpenConversation() {
+    var id = openConversationId();
+    if (!id || !document.getElementById("conv-live")) return;
+    if (refreshing) {
+      refreshAgain = true;
+      return;
+    }
+    refreshing = true;
+    var done = function () {
+      refreshing = false;
+      if (refreshAgain) {
+        refreshAgain = false;
+        refreshOpenConversation();
+      }
+    };
+    htmx.ajax("GET", "/inbox/" + id + "/pane", { target: "#conv-live", select: "#conv-live", swap: "outerHTML" })
+      .then(done, done);
+  }
+
   document.addEventListener("htmx:sseMessage", function (event) {
     if (event.detail.type !== "conversation") return;
     var id = openConversationId();
     if (!id) return;
     try {
       var change = JSON.parse(event.detail.data);
-      if (String(change.id) === id && document.getElementById("conv-live")) {
-        htmx.ajax("GET", "/inbox/" + id + "/pane", { target: "#conv-live", select: "#conv-live", swap: "outerHTML" });
+      if (String(change.id) === id) {
+        lastChangeAt = Date.now();
+        refreshOpenConversation();
       }
     } catch (e) {
       // not a conversation change
+    }
+  });
+
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    var elt = event.detail.elt;
+    if (elt && elt.tagName === "FORM" && elt.closest("#pane")) {
+      ownRequests.set(event.detail.xhr, Date.now());
+    }
+  });
+
+  document.addEventListener("htmx:afterRequest", function (event) {
+    var startedAt = ownRequests.get(event.detail.xhr);
+    if (startedAt !== undefined) {
+      ownRequests.delete(event.detail.xhr);
+      if (lastChangeAt >= startedAt) refreshOpenConversation();
     }
   });
 

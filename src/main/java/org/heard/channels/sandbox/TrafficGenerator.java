@@ -78,11 +78,12 @@ class TrafficGenerator {
         perMinute = 0;
     }
 
-    boolean running() {
+    /** Whether demo traffic is flowing; public for the sandbox page's template. */
+    public boolean running() {
         return task != null;
     }
 
-    int perMinute() {
+    public int perMinute() {
         return perMinute;
     }
 

@@ -51,6 +51,7 @@ class SecurityConfiguration {
                                 "/hooks/**",
                                 "/p/**",
                                 "/sandbox",
+                                "/sandbox/**",
                                 "/api/sandbox/**",
                                 "/api/auth/token",
                                 "/v3/api-docs/**",

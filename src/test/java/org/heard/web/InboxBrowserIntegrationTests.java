@@ -1,0 +1,129 @@
+package org.heard.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Route;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.heard.Browser;
+import org.heard.HeardClient;
+import org.heard.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The spine, seen by the two people at its ends: a customer on the sandbox network and an agent in the
+ * live inbox, each in their own Chromium window, with neither ever reloading.
+ */
+@IntegrationTest
+class InboxBrowserIntegrationTests {
+
+    @RegisterExtension
+    static final Browser browser = new Browser();
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void aPublicPostReachesTheOpenInboxLiveAndThePublicReplyReachesTheCustomerLive() {
+        var agent = new AgentInbox(browser.signInAsAgent(browser.window()));
+        AgentInbox.markWindow(agent.page);
+        var customer = new SandboxCustomer(browser.window()).open();
+        AgentInbox.markWindow(customer.page);
+        var post = "@heardbrand my parcel " + unique() + " says delivered but it is not here";
+
+        customer.post("aiko", post);
+
+        assertThat(agent.row(post)).isVisible();
+        assertThat(agent.row(post)).containsText("Aiko Tanaka");
+        assertThat(agent.row(post).locator(".badge.public")).hasText("Public");
+        AgentInbox.assertNotReloaded(agent.page);
+        Browser.screenshot(agent.page, "inbox-new-public-post");
+
+        agent.open(post);
+        var reply =
+                "Sorry Aiko, that is worrying. I have asked the courier to check, I will be back within the hour. Ana";
+        agent.replyBox().fill(reply);
+        agent.replyBox().press("Control+Enter");
+        agent.waitUntilSent(reply);
+        Browser.screenshot(agent.page, "inbox-public-reply-sent");
+
+        var brandReply = customer.thread(post).locator(".replies .sandbox-post.by-brand");
+        assertThat(brandReply).containsText(reply);
+        assertThat(brandReply).containsText("Heard Demo Brand");
+        AgentInbox.assertNotReloaded(customer.page);
+        Browser.screenshot(customer.page, "sandbox-brand-reply");
+    }
+
+    @Test
+    void aPrivateMessageBecomesAPrivateConversationAndThePrivateReplyReachesTheCustomersMessages() {
+        var agent = new AgentInbox(browser.signInAsAgent(browser.window()));
+        AgentInbox.markWindow(agent.page);
+        var customer = new SandboxCustomer(browser.window()).open();
+        AgentInbox.markWindow(customer.page);
+        var message = "Hi, order " + unique() + " was charged twice, can you refund one?";
+
+        customer.message("lena.k", message);
+
+        assertThat(agent.row(message)).isVisible();
+        assertThat(agent.row(message).locator(".badge.private")).hasText("Private");
+        AgentInbox.assertNotReloaded(agent.page);
+
+        agent.open(message);
+        assertThat(agent.page.getByLabel("Private message")).isChecked();
+        assertThat(agent.page.getByLabel("Public reply in the thread")).hasCount(0);
+        var reply = "Thanks Lena, I can see both payments. I have refunded the second one, it shows in 3 to 5 days.";
+        agent.reply(reply);
+        Browser.screenshot(agent.page, "inbox-private-reply-sent");
+
+        var brandMessage = customer.privateMessages()
+                .locator(".sandbox-post.by-brand")
+                .filter(new Locator.FilterOptions().setHasText(reply));
+        assertThat(brandMessage).isVisible();
+        assertThat(brandMessage).containsText("Lena Kowalski");
+        assertThat(customer.timeline()).not().containsText(reply);
+        AgentInbox.assertNotReloaded(customer.page);
+        Browser.screenshot(customer.page, "sandbox-private-reply");
+    }
+
+    @Test
+    void aReplyShowsSentEvenWhenTheNetworkConfirmsItBeforeTheComposerHearsBack() {
+        var text = "@heardbrand is the outlet on Main Street open on Sunday? " + unique();
+        var heard = new HeardClient(port).asAdmin();
+        assertThat(heard.post("/api/sandbox/posts", Map.of("author", "aiko", "text", text))
+                        .status())
+                .isEqualTo(201);
+        var agent = new AgentInbox(browser.signInAsAgent(browser.window()));
+        agent.open(text);
+        var conversation = agent.pane().getAttribute("data-conversation-id");
+        var reply = "Hi Aiko, yes: Sundays 10 am to 4 pm.";
+        // Hold the answer to the Send until the network has confirmed the reply and the inbox has
+        // announced it: the answer was rendered before that and still says "Sending…".
+        agent.page.route("**/inbox/" + conversation + "/reply", route -> {
+            var answer = route.fetch();
+            await().atMost(Duration.ofSeconds(10)).until(() -> sent(heard, conversation, reply));
+            route.fulfill(new Route.FulfillOptions().setResponse(answer));
+        });
+
+        agent.reply(reply);
+    }
+
+    private static boolean sent(HeardClient heard, String conversation, String text) {
+        for (var message :
+                heard.get("/api/conversations/" + conversation).json().get("messages")) {
+            if (text.equals(message.get("text").asString())) {
+                return "SENT".equals(message.get("deliveryState").asString());
+            }
+        }
+        return false;
+    }
+
+    static String unique() {
+        return "#" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}
