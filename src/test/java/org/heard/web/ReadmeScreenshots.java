@@ -15,7 +15,6 @@ import org.heard.Browser;
 import org.heard.HeardClient;
 import org.heard.IntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -26,12 +25,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * {@code docs/images/inbox-phone.png}, from a small realistic morning of customer care. It needs an
  * empty inbox, so it runs only when asked for, alone in its own test JVM:
  *
- * <pre>./mvnw -B -o verify -Dit.test=ReadmeScreenshotsBrowserIntegrationTests -Dheard.readme-screenshots=true \
+ * <pre>./mvnw -B -o verify -Dit.test=ReadmeScreenshots \
  *     -Dtest=NoneHere -Dsurefire.failIfNoSpecifiedTests=false</pre>
  */
 @IntegrationTest
-@EnabledIfSystemProperty(named = "heard.readme-screenshots", matches = "true")
-class ReadmeScreenshotsBrowserIntegrationTests {
+class ReadmeScreenshots {
 
     private static final Path IMAGES = Path.of("docs", "images");
     private static final String AGENT_EMAIL = "ana@heard.test";
