@@ -29,7 +29,7 @@ import tools.jackson.databind.JsonNode;
 class CrashRecoveryIntegrationTests {
 
     private static final int POSTS = 300;
-    private static final int KILLS = 5;
+    private static final int KILLS = 3;
     private static final int SENDERS = 4;
     private static final Duration READINESS = Duration.ofMinutes(3);
 
