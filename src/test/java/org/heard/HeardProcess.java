@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -101,6 +102,20 @@ public final class HeardProcess {
     public void kill() {
         process.destroyForcibly();
         awaitExit(Duration.ofSeconds(30));
+    }
+
+    /**
+     * SIGKILL to Heard and to every process of its PostgreSQL at once, as when a container is killed:
+     * the next start finds a stale {@code postmaster.pid} and PostgreSQL replays its write-ahead log.
+     */
+    public void killWithPostgres() {
+        var postgres = postgres().orElseThrow();
+        var all = new ArrayList<ProcessHandle>(postgres.descendants().toList());
+        all.add(postgres);
+        process.destroyForcibly();
+        all.forEach(ProcessHandle::destroyForcibly);
+        awaitExit(Duration.ofSeconds(30));
+        await().atMost(Duration.ofSeconds(30)).until(() -> all.stream().noneMatch(ProcessHandle::isAlive));
     }
 
     /** SIGTERM, as a service manager stops Heard; returns the exit code once Heard is gone. */
