@@ -38,7 +38,12 @@ public final class LiveStream implements AutoCloseable {
         var emitter = new SseEmitter(Duration.ofHours(1).toMillis());
         clients.add(emitter);
         emitter.onCompletion(() -> clients.remove(emitter));
-        emitter.onTimeout(() -> clients.remove(emitter));
+        // Ending the stream ourselves at its time limit lets the browser reconnect quietly instead of
+        // Spring answering an already-streaming response with a timeout error.
+        emitter.onTimeout(() -> {
+            clients.remove(emitter);
+            emitter.complete();
+        });
         emitter.onError(e -> clients.remove(emitter));
         try {
             emitter.send(SseEmitter.event().comment("connected").reconnectTime(2000));

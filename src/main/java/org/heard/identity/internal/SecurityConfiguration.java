@@ -17,6 +17,7 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import tools.jackson.databind.json.JsonMapper;
@@ -79,6 +80,8 @@ class SecurityConfiguration {
                                         HttpStatus.UNAUTHORIZED,
                                         "Sign in first: send Authorization: Bearer <token> from POST /api/auth/token."),
                                 API)
+                        .defaultAuthenticationEntryPointFor(
+                                new LoginUrlAuthenticationEntryPoint("/login"), request -> !API.matches(request))
                         .defaultAccessDeniedHandlerFor(
                                 (request, response, exception) -> writeProblem(
                                         response,
