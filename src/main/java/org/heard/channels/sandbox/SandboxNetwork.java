@@ -26,10 +26,13 @@ public class SandboxNetwork {
 
     public static final int MAX_TEXT = 1000;
     private static final Pattern HANDLE = Pattern.compile("[A-Za-z0-9_.\\-]{1,60}");
-    private static final String POST_COLUMNS = """
-            p.id, p.text, p.in_reply_to, p.private, p.created_at,
-            a.id a_id, a.handle a_handle, a.name a_name, a.followers a_followers, a.brand a_brand,
-            r.id r_id, r.handle r_handle, r.name r_name, r.followers r_followers, r.brand r_brand
+    /** Posts with their author and recipient; callers add the where, order and limit. */
+    private static final String POSTS = """
+            select p.id, p.text, p.in_reply_to, p.private, p.created_at,
+                   a.id a_id, a.handle a_handle, a.name a_name, a.followers a_followers, a.brand a_brand,
+                   r.id r_id, r.handle r_handle, r.name r_name, r.followers r_followers, r.brand r_brand
+            from sandbox_posts p join sandbox_personas a on a.id = p.persona_id
+            left join sandbox_personas r on r.id = p.recipient_id
             """;
 
     private final JdbcClient jdbc;
@@ -118,9 +121,7 @@ public class SandboxNetwork {
     }
 
     public Optional<SandboxPost> find(long id) {
-        return jdbc.sql("select " + POST_COLUMNS
-                        + " from sandbox_posts p join sandbox_personas a on a.id = p.persona_id "
-                        + "left join sandbox_personas r on r.id = p.recipient_id where p.id = ?")
+        return jdbc.sql(POSTS + "where p.id = ?")
                 .param(id)
                 .query(SandboxNetwork::post)
                 .optional();
@@ -128,9 +129,7 @@ public class SandboxNetwork {
 
     /** The newest posts, public and private, newest first. */
     public List<SandboxPost> recent(int limit) {
-        return jdbc.sql("select " + POST_COLUMNS
-                        + " from sandbox_posts p join sandbox_personas a on a.id = p.persona_id "
-                        + "left join sandbox_personas r on r.id = p.recipient_id order by p.id desc limit ?")
+        return jdbc.sql(POSTS + "order by p.id desc limit ?")
                 .param(limit)
                 .query(SandboxNetwork::post)
                 .list();
@@ -149,9 +148,7 @@ public class SandboxNetwork {
     }
 
     List<SandboxPost> undelivered(int limit) {
-        return jdbc.sql("select " + POST_COLUMNS
-                        + " from sandbox_posts p join sandbox_personas a on a.id = p.persona_id "
-                        + "left join sandbox_personas r on r.id = p.recipient_id "
+        return jdbc.sql(POSTS
                         + "where p.delivered_at is null and not a.brand and p.delivery_attempts < 50 "
                         + "and p.created_at < now() - interval '2 seconds' order by p.id limit ?")
                 .param(limit)
