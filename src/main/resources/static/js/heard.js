@@ -47,11 +47,9 @@
   }
 
   // A change to the open conversation refreshes its thread, but never the reply being typed. A change
-  // can land while the agent's own request (a reply, an assignment) is on its way; that request's answer
-  // was rendered before the change and would hide it (a reply would stay "Sending…" for good), so the
-  // thread is fetched again once such an answer is in. One refresh at a time: htmx drops a second
+  // can land while the agent's own request (a reply, an assignment) is on its way, and answers can
+  // arrive out of order, so the thread is fetched again once such a request is answered. One refresh at a time: htmx drops a second
   // request from the same element, and an answer swapped into a replaced element is lost.
-  var lastChangeAt = 0;
   var refreshing = false;
   var refreshAgain = false;
   var ownRequests = new WeakMap();
@@ -82,7 +80,6 @@
     try {
       var change = JSON.parse(event.detail.data);
       if (String(change.id) === id) {
-        lastChangeAt = Date.now();
         refreshOpenConversation();
       }
     } catch (e) {
@@ -101,7 +98,9 @@
     var startedAt = ownRequests.get(event.detail.xhr);
     if (startedAt !== undefined) {
       ownRequests.delete(event.detail.xhr);
-      if (lastChangeAt >= startedAt) refreshOpenConversation();
+      // Always read the thread once more after the agent's own action: a refresh started before the
+      // action committed may land after the action's answer and show the older state.
+      refreshOpenConversation();
     }
   });
 
