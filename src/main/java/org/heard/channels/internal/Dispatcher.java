@@ -10,6 +10,7 @@ import org.heard.channels.OutboundMessageSent;
 import org.heard.channels.SendFailed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -62,6 +63,12 @@ class Dispatcher extends Worker {
     }
 
     private void send(OutboxStore.Entry entry) {
+        try (var ignored = MDC.putCloseable("idempotencyKey", entry.message().idempotencyKey())) {
+            sendNow(entry);
+        }
+    }
+
+    private void sendNow(OutboxStore.Entry entry) {
         var message = entry.message();
         try {
             var externalId = connectors.get(message.channel()).send(message);
@@ -70,6 +77,7 @@ class Dispatcher extends Worker {
                 events.publishEvent(new OutboundMessageSent(message.messageId(), externalId, Instant.now()));
             });
             meters.counter("heard.outbox.sent", "channel", message.channel()).increment();
+            log.info("Reply {} sent on {} as {}", message.messageId(), message.channel(), externalId);
         } catch (SendFailed e) {
             failed(entry, e.getMessage(), e.retryable());
         } catch (RuntimeException e) {

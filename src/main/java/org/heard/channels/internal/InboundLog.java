@@ -61,6 +61,14 @@ class InboundLog {
                         """).params(error, giveUp, id).update();
     }
 
+    /** Seconds since the oldest delivery still waiting to be processed arrived; 0 when none waits. */
+    double lagSeconds() {
+        return jdbc.sql("""
+                        select coalesce(extract(epoch from now() - min(received_at)), 0) from inbound_events
+                        where processed_at is null
+                        """).query(Double.class).single();
+    }
+
     long unprocessed() {
         return jdbc.sql("select count(*) from inbound_events where processed_at is null")
                 .query(Long.class)

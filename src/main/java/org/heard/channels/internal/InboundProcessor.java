@@ -1,10 +1,13 @@
 package org.heard.channels.internal;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import org.heard.channels.InboundMessageNormalised;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -30,8 +33,16 @@ class InboundProcessor extends Worker {
             InboundLog inboundLog,
             ConnectorRegistry connectors,
             ApplicationEventPublisher events,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions,
+            MeterRegistry meters) {
         super("heard-inbound", Duration.ofSeconds(1));
+        Gauge.builder("heard.inbound.backlog", inboundLog, InboundLog::unprocessed)
+                .description("Deliveries recorded but not yet threaded")
+                .register(meters);
+        Gauge.builder("heard.inbound.lag", inboundLog, InboundLog::lagSeconds)
+                .description("Age of the oldest delivery not yet threaded")
+                .baseUnit("seconds")
+                .register(meters);
         this.inboundLog = inboundLog;
         this.connectors = connectors;
         this.events = events;
@@ -89,9 +100,14 @@ class InboundProcessor extends Worker {
         return true;
     }
 
+    /** Log lines while a delivery is processed carry its channel and network id, to follow it along. */
     private void process(InboundLog.Pending pending) {
-        var message = connectors.get(pending.channel()).normalise(pending.delivery());
-        events.publishEvent(new InboundMessageNormalised(pending.id(), message));
-        inboundLog.markProcessed(pending.id());
+        try (var ignored = MDC.putCloseable(
+                "delivery", pending.channel() + ":" + pending.delivery().externalId())) {
+            var message = connectors.get(pending.channel()).normalise(pending.delivery());
+            events.publishEvent(new InboundMessageNormalised(pending.id(), message));
+            inboundLog.markProcessed(pending.id());
+            log.debug("Processed inbound event {}", pending.id());
+        }
     }
 }

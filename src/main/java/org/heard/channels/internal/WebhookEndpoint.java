@@ -39,13 +39,16 @@ class WebhookEndpoint {
     private final InboundProcessor processor;
     private final int maxBodyBytes;
     private final MeterRegistry meters;
+    private final Admission admission;
 
     WebhookEndpoint(
             ConnectorRegistry connectors,
             InboundLog inboundLog,
             InboundProcessor processor,
             MeterRegistry meters,
+            Admission admission,
             @Value("${heard.webhooks.max-body-bytes}") int maxBodyBytes) {
+        this.admission = admission;
         this.connectors = connectors;
         this.inboundLog = inboundLog;
         this.processor = processor;
@@ -69,7 +72,7 @@ class WebhookEndpoint {
         var request = request(http, body(http));
         connector.verify(request);
         var deliveries = connector.read(request);
-        int recorded = inboundLog.record(channel, deliveries);
+        int recorded = admission.admit(() -> inboundLog.record(channel, deliveries));
         meters.counter("heard.webhooks.received", "channel", channel).increment(deliveries.size());
         if (recorded > 0) {
             processor.nudge();
@@ -121,6 +124,16 @@ class WebhookEndpoint {
         log.warn("Refused oversized webhook {}: {}", http.getRequestURI(), e.getMessage());
         meters.counter("heard.webhooks.refused", "reason", "size").increment();
         return problem(HttpStatus.CONTENT_TOO_LARGE, "Webhook too large", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> overloaded(Admission.Overloaded e, HttpServletRequest http) {
+        log.warn("Asked {} to deliver again later: {}", http.getRequestURI(), e.getMessage());
+        meters.counter("heard.webhooks.refused", "reason", "overload").increment();
+        var response = problem(HttpStatus.SERVICE_UNAVAILABLE, "Busy", e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header("Retry-After", "5")
+                .body(response.getBody());
     }
 
     @ExceptionHandler

@@ -97,7 +97,7 @@ class SandboxConnector implements ChannelConnector {
                 post.id(),
                 new Author(author.id(), author.handle(), author.name(), author.avatarUrl(), author.followers()),
                 post.text(),
-                post.isPrivate() ? Visibility.PRIVATE : Visibility.PUBLIC,
+                post.privately() ? Visibility.PRIVATE : Visibility.PUBLIC,
                 post.inReplyTo(),
                 post.createdAt());
     }

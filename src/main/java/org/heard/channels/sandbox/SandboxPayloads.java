@@ -22,8 +22,14 @@ final class SandboxPayloads {
             String text,
             @JsonProperty("created_at") Instant createdAt,
             @JsonProperty("in_reply_to") @Nullable String inReplyTo,
-            @JsonProperty("private") boolean isPrivate,
-            Person author) {}
+            @JsonProperty("private") @Nullable Boolean isPrivate,
+            Person author) {
+
+        /** A post that does not say it is private is public. */
+        boolean privately() {
+            return Boolean.TRUE.equals(isPrivate);
+        }
+    }
 
     record Person(
             String id,

@@ -5,6 +5,8 @@ import org.heard.channels.InboundMessage;
 import org.heard.channels.InboundMessageNormalised;
 import org.heard.channels.Visibility;
 import org.heard.conversations.MessageReceived;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -19,6 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 class Threading {
+
+    private static final Logger log = LoggerFactory.getLogger(Threading.class);
 
     private final Contacts contacts;
     private final Identities identities;
@@ -57,6 +61,8 @@ class Threading {
         events.publishEvent(new MessageReceived(
                 conversation.id(), message.id(), inbound.channel(), existing.isEmpty(), Instant.now()));
         events.publishEvent(conversation.changed());
+        log.debug(
+                "Threaded {} as message {} of conversation {}", inbound.externalId(), message.id(), conversation.id());
     }
 
     private java.util.Optional<Conversation> existingConversation(InboundMessage inbound, ChannelIdentity author) {
