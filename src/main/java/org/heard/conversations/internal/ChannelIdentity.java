@@ -7,6 +7,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Objects;
 import org.heard.channels.Author;
 import org.jspecify.annotations.Nullable;
 
@@ -52,6 +53,12 @@ public class ChannelIdentity {
 
     /** Networks let people change names and pictures; Heard shows what the latest message says. */
     void refresh(Author author) {
+        if (Objects.equals(handle, author.handle())
+                && Objects.equals(displayName, author.displayName())
+                && Objects.equals(avatarUrl, author.avatarUrl())
+                && Objects.equals(followersCount, author.followers())) {
+            return; // unchanged: no write for every message of a regular customer
+        }
         this.handle = author.handle();
         this.displayName = author.displayName();
         this.avatarUrl = author.avatarUrl();
