@@ -1,5 +1,6 @@
 package org.heard.conversations.internal;
 
+import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import org.heard.channels.InboundMessage;
 import org.heard.channels.InboundMessageNormalised;
@@ -29,13 +30,16 @@ class Threading {
     private final Conversations conversations;
     private final Messages messages;
     private final ApplicationEventPublisher events;
+    private final EntityManager entityManager;
 
     Threading(
             Contacts contacts,
             Identities identities,
             Conversations conversations,
             Messages messages,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            EntityManager entityManager) {
+        this.entityManager = entityManager;
         this.contacts = contacts;
         this.identities = identities;
         this.conversations = conversations;
