@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
  * delivers webhooks to this server's {@code /hooks/sandbox}, and the connector posts the brand's replies
  * to this server's {@code /api/sandbox/brand/posts}. Either can be pointed elsewhere.
  */
+@SandboxEnabled
 @Component
 class SandboxAddress {
 

@@ -26,6 +26,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * The sandbox network's own API, used by people acting as customers, by load generators, and (for the
  * brand's replies) by Heard's sandbox connector.
  */
+@SandboxEnabled
 @RestController
 @RequestMapping("/api/sandbox")
 @Tag(name = "Sandbox network")

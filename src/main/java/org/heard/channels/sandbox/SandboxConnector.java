@@ -28,6 +28,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Heard's side of the sandbox network: the same path every real connector takes. */
+@SandboxEnabled
 @Component
 class SandboxConnector implements ChannelConnector {
 

@@ -21,6 +21,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * It knows nothing of Heard's inside; it tells Heard about customers' posts with signed webhooks
  * ({@link SandboxWebhooks}) and takes the brand's replies through its API, as a real network does.
  */
+@SandboxEnabled
 @Service
 public class SandboxNetwork {
 

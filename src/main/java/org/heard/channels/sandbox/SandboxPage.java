@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** {@code /sandbox}: anyone can be a customer of the demo brand, in public or in private. */
+@SandboxEnabled
 @Controller
 class SandboxPage {
 

@@ -4,6 +4,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /** Like a real network, the sandbox retries webhooks Heard did not acknowledge. */
+@SandboxEnabled
 @Component
 class SandboxRedelivery {
 

@@ -23,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The sandbox network's webhook sender: it posts each customer post to Heard, signed, and keeps it as
  * undelivered until Heard answers 2xx. {@link SandboxRedelivery} tries the undelivered again.
  */
+@SandboxEnabled
 @Component
 class SandboxWebhooks {
 

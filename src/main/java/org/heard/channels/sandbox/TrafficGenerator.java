@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
  * Realistic customer traffic on the sandbox network, for demos and load tests: complaints, questions,
  * praise, follow-ups in the same thread and private messages, at a chosen rate.
  */
+@SandboxEnabled
 @Component
 class TrafficGenerator {
 
