@@ -11,6 +11,9 @@ public record InboundDelivery(String account, String externalId, String payload)
             throw new IllegalArgumentException(
                     "A delivery needs the account it was sent to and the network's event id");
         }
+        if (account.length() > 200 || externalId.length() > 200) {
+            throw new IllegalArgumentException("An account or event id has at most 200 characters");
+        }
         if (payload == null) {
             throw new IllegalArgumentException("A delivery needs its payload");
         }

@@ -22,7 +22,10 @@ public record InboundMessage(
         if (channel == null || account == null || externalId == null || author == null || visibility == null) {
             throw new IllegalArgumentException("An inbound message needs channel, account, id, author and visibility");
         }
-        text = text == null ? "" : text;
+        // PostgreSQL text cannot hold NUL; a network that sends one must not stop the message.
+        text = text == null ? "" : text.replace("\u0000", "");
+        // An id longer than any Heard stores cannot name a message Heard knows.
+        inReplyTo = inReplyTo == null || inReplyTo.length() > 200 ? null : inReplyTo;
         sentAt = sentAt == null ? Instant.now() : sentAt;
     }
 }

@@ -141,6 +141,32 @@ class WebhookIntegrationTests {
     }
 
     @Test
+    void aPostWithANulCharacterAndAnOverlongNameIsStillThreaded() {
+        var id = unique();
+        var body = SandboxPayloads.post(id, "author-" + id, "before\0after")
+                .replace("\"name\":\"personauthor-" + id + "\"", "\"name\":\"" + "N".repeat(500) + "\"");
+
+        assertThat(heard.signedSandboxWebhook(body).status()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> messages(id) == 1);
+        assertThat(jdbc.sql("select text from messages where external_id = ?")
+                        .param(id)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("beforeafter");
+    }
+
+    @Test
+    void anEventIdLongerThanHeardStoresIsRefusedAtTheDoor() {
+        var id = "x".repeat(250);
+        var response = heard.signedSandboxWebhook(SandboxPayloads.post(id, "author", "hello"));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("detail").asString()).contains("at most 200 characters");
+        assertThat(inboundEvents(id)).isZero();
+    }
+
+    @Test
     void anUnknownChannelIsNotFound() {
         var response = heard.send(
                 heard.request("/hooks/myspace").POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")));

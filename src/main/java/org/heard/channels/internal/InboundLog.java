@@ -35,7 +35,7 @@ class InboundLog {
     List<Pending> claim(int limit) {
         return jdbc.sql("""
                         select id, channel, account, external_id, payload, attempts from inbound_events
-                        where processed_at is null order by id limit ? for update skip locked
+                        where processed_at is null and next_attempt_at <= now() order by id limit ? for update skip locked
                         """)
                 .param(limit)
                 .query((rs, i) -> new Pending(
@@ -56,7 +56,8 @@ class InboundLog {
     void markFailed(long id, String error, boolean giveUp) {
         jdbc.sql("""
                         update inbound_events set attempts = attempts + 1, last_error = ?,
-                            processed_at = case when ? then now() else null end
+                            processed_at = case when ? then now() else null end,
+                            next_attempt_at = now() + least(power(2, attempts), 3600) * interval '1 second'
                         where id = ?
                         """).params(error, giveUp, id).update();
     }

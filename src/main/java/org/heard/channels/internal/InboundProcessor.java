@@ -22,7 +22,8 @@ class InboundProcessor extends Worker {
 
     private static final Logger log = LoggerFactory.getLogger(InboundProcessor.class);
     static final int BATCH = 100;
-    static final int MAX_ATTEMPTS = 5;
+    /** With doubling waits of 1 s up to an hour, about a day of trying before a person must look. */
+    static final int MAX_ATTEMPTS = 30;
 
     private final InboundLog inboundLog;
     private final ConnectorRegistry connectors;

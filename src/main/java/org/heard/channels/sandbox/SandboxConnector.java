@@ -81,7 +81,12 @@ class SandboxConnector implements ChannelConnector {
         var deliveries = new ArrayList<InboundDelivery>();
         for (var event : webhook.events()) {
             check(event);
-            deliveries.add(new InboundDelivery(webhook.account(), event.id(), json.writeValueAsString(event)));
+            try {
+                deliveries.add(new InboundDelivery(webhook.account(), event.id(), json.writeValueAsString(event)));
+                normalise(deliveries.getLast());
+            } catch (IllegalArgumentException e) {
+                throw new MalformedWebhook("Event " + event.id() + ": " + e.getMessage() + ".", e);
+            }
         }
         return deliveries;
     }

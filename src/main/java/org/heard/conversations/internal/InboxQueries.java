@@ -64,12 +64,15 @@ public class InboxQueries {
                 identity.followersCount(),
                 identity.externalId(),
                 conversations.countByContactId(identity.contactId()));
+        // In a public thread other customers may answer too; each message shows its own author.
+        Map<Long, String> authors = new java.util.HashMap<>();
+        authors.put(identity.id(), identity.displayName());
         var thread = messages.findByConversationIdOrderBySentAtAscIdAsc(id).stream()
                 .map(m -> new ConversationView.MessageView(
                         m.id(),
                         m.direction().name(),
                         m.direction() == Direction.INBOUND
-                                ? identity.displayName()
+                                ? authors.computeIfAbsent(m.authorIdentityId(), this::identityName)
                                 : names.getOrDefault(m.authorUserId(), "A colleague"),
                         m.text(),
                         m.visibility().name(),
@@ -169,6 +172,15 @@ public class InboxQueries {
             next = new Cursor(last.priority(), last.waitingKey(), last.id()).encode();
         }
         return new InboxPage(items, next);
+    }
+
+    private String identityName(Long identityId) {
+        return identityId == null
+                ? "Someone"
+                : identities
+                        .findById(identityId)
+                        .map(ChannelIdentity::displayName)
+                        .orElse("Someone");
     }
 
     private Map<Long, String> colleagueNames() {

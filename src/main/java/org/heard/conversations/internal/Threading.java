@@ -67,6 +67,10 @@ class Threading {
         events.publishEvent(conversation.changed());
         log.debug(
                 "Threaded {} as message {} of conversation {}", inbound.externalId(), message.id(), conversation.id());
+        // Deliveries are threaded a hundred to a transaction; without this, every query for the next
+        // one would dirty-check all the entities of the ones before it.
+        entityManager.flush();
+        entityManager.clear();
     }
 
     private java.util.Optional<Conversation> existingConversation(InboundMessage inbound, ChannelIdentity author) {
