@@ -113,6 +113,56 @@ class IdentityIntegrationTests {
     }
 
     @Test
+    void disablingSomeoneSignsOutTheirOpenBrowserSessionAtOnce() throws Exception {
+        var email = "session-" + UUID.randomUUID() + "@example.com";
+        long id = admin.post(
+                        "/api/admin/users",
+                        Map.of(
+                                "email",
+                                email,
+                                "name",
+                                "Sam Session",
+                                "password",
+                                "a-long-enough-password",
+                                "role",
+                                "AGENT"))
+                .json()
+                .get("id")
+                .asLong();
+        var browser = java.net.http.HttpClient.newBuilder()
+                .cookieHandler(new java.net.CookieManager())
+                .build();
+        var base = "http://127.0.0.1:" + port;
+        var loginPage = browser.send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login"))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        var csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+                .matcher(loginPage.body());
+        assertThat(csrf.find()).isTrue();
+        var form = "username=" + java.net.URLEncoder.encode(email, java.nio.charset.StandardCharsets.UTF_8)
+                + "&password=a-long-enough-password&_csrf=" + csrf.group(1);
+        browser.send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        var inbox = java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/inbox"))
+                .header("Accept", "text/html")
+                .build();
+        assertThat(browser.send(inbox, java.net.http.HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
+                .isEqualTo(200);
+
+        admin.post("/api/admin/users/" + id + "/disable", Map.of());
+
+        var after = browser.send(inbox, java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(after.statusCode()).isEqualTo(302);
+        assertThat(after.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+    }
+
+    @Test
     void aShortPasswordOrADuplicateEmailIsRefusedWithAReason() {
         var shortPassword = admin.post(
                 "/api/admin/users",

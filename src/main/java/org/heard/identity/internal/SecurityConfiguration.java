@@ -16,6 +16,7 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
@@ -34,7 +35,8 @@ class SecurityConfiguration {
     private static final RequestMatcher API = request -> request.getRequestURI().startsWith("/api/");
 
     @Bean
-    SecurityFilterChain web(HttpSecurity http, ApiTokens tokens, JsonMapper json) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, ApiTokens tokens, UserAccounts accounts, JsonMapper json)
+            throws Exception {
         var bearer = new AuthenticationFilter(
                 new ProviderManager(BearerTokenAuthentication.provider(tokens)), BearerTokenAuthentication.converter());
         bearer.setSuccessHandler((request, response, authentication) -> {});
@@ -66,6 +68,7 @@ class SecurityConfiguration {
                         .anyRequest()
                         .authenticated())
                 .addFilterBefore(bearer, UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(new StillAllowed(accounts), AnonymousAuthenticationFilter.class)
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/inbox", false))
                 .logout(logout -> logout.logoutSuccessUrl("/login?signed-out"))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(
