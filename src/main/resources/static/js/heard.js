@@ -116,6 +116,37 @@
     }
   });
 
+  // An action the server refused or could not do says so, instead of silently leaving the page as it was.
+  function toast(text) {
+    var box = document.getElementById("toast");
+    if (!box) {
+      box = document.createElement("div");
+      box.id = "toast";
+      box.className = "toast";
+      box.setAttribute("role", "alert");
+      document.body.appendChild(box);
+    }
+    box.textContent = text;
+    box.hidden = false;
+    clearTimeout(toast.timer);
+    toast.timer = setTimeout(function () { box.hidden = true; }, 8000);
+  }
+
+  document.addEventListener("htmx:responseError", function (event) {
+    var detail = "That did not work; please try again.";
+    try {
+      var problem = JSON.parse(event.detail.xhr.responseText);
+      if (problem && problem.detail) detail = problem.detail;
+    } catch (e) {
+      // not a problem detail
+    }
+    toast(detail);
+  });
+
+  document.addEventListener("htmx:sendError", function () {
+    toast("Heard cannot be reached; check your connection. Nothing was sent.");
+  });
+
   document.addEventListener("htmx:afterSwap", function () {
     document.querySelectorAll("textarea[data-counter]").forEach(updateCounter);
   });

@@ -27,7 +27,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
-    ResponseEntity<ProblemDetail> conflict(org.springframework.orm.ObjectOptimisticLockingFailureException e) {
+    ResponseEntity<ProblemDetail> conflict(org.springframework.dao.OptimisticLockingFailureException e) {
         var problem = ProblemDetail.forStatusAndDetail(
                 HttpStatus.CONFLICT, "Someone changed this conversation at the same moment; reload it and try again.");
         problem.setTitle("Changed meanwhile");

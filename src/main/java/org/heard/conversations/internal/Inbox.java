@@ -1,5 +1,6 @@
 package org.heard.conversations.internal;
 
+import java.util.function.Supplier;
 import org.heard.channels.Channels;
 import org.heard.channels.OutboundMessage;
 import org.heard.channels.Outbox;
@@ -8,8 +9,9 @@ import org.heard.conversations.ConversationStatus;
 import org.heard.identity.Colleagues;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** What agents do to conversations: reply, assign, change status and write notes. */
 @Service
@@ -23,6 +25,7 @@ public class Inbox {
     private final Channels channels;
     private final Colleagues colleagues;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
 
     Inbox(
             Conversations conversations,
@@ -32,7 +35,9 @@ public class Inbox {
             Outbox outbox,
             Channels channels,
             Colleagues colleagues,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.conversations = conversations;
         this.messages = messages;
         this.identities = identities;
@@ -47,8 +52,11 @@ public class Inbox {
      * Stores the reply and its outbox entry in one transaction. A public reply answers the customer's
      * latest public message in the thread; a private one goes to the customer directly.
      */
-    @Transactional
     public Message reply(long conversationId, long userId, ReplyDraft draft) {
+        return inTransaction(() -> replyOnce(conversationId, userId, draft));
+    }
+
+    private Message replyOnce(long conversationId, long userId, ReplyDraft draft) {
         var conversation = conversation(conversationId);
         var rules = channels.rules(conversation.channel());
         int length = rules.length(draft.text());
@@ -86,8 +94,11 @@ public class Inbox {
         return message;
     }
 
-    @Transactional
     public Conversation assign(long conversationId, @Nullable Long assigneeId) {
+        return inTransaction(() -> assignOnce(conversationId, assigneeId));
+    }
+
+    private Conversation assignOnce(long conversationId, @Nullable Long assigneeId) {
         if (assigneeId != null) {
             colleagues
                     .find(assigneeId)
@@ -98,15 +109,21 @@ public class Inbox {
         return changed(conversation);
     }
 
-    @Transactional
     public Conversation moveTo(long conversationId, ConversationStatus status) {
+        return inTransaction(() -> moveToOnce(conversationId, status));
+    }
+
+    private Conversation moveToOnce(long conversationId, ConversationStatus status) {
         var conversation = conversation(conversationId);
         conversation.moveTo(status);
         return changed(conversation);
     }
 
-    @Transactional
     public Note note(long conversationId, long userId, String text) {
+        return inTransaction(() -> noteOnce(conversationId, userId, text));
+    }
+
+    private Note noteOnce(long conversationId, long userId, String text) {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("Write the note before saving it.");
         }
@@ -117,8 +134,11 @@ public class Inbox {
     }
 
     /** Sends a failed reply again, with the same idempotency key. */
-    @Transactional
     public Message retry(long conversationId, long messageId) {
+        return inTransaction(() -> retryOnce(conversationId, messageId));
+    }
+
+    private Message retryOnce(long conversationId, long messageId) {
         var message = messages.findById(messageId)
                 .filter(m -> m.conversationId() == conversationId)
                 .orElseThrow(
@@ -129,6 +149,22 @@ public class Inbox {
         message.retrying();
         changed(conversation(conversationId));
         return message;
+    }
+
+    /**
+     * Runs an agent's action in its own transaction, again if the conversation changed underneath it
+     * (a customer's message threaded at the same moment): the action does not depend on what it read.
+     */
+    private <T> T inTransaction(Supplier<T> action) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.execute(status -> action.get());
+            } catch (OptimisticLockingFailureException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private Conversation conversation(long id) {
