@@ -14,6 +14,8 @@ import org.springframework.stereotype.Component;
 @Component
 class ConnectorRegistry implements Channels {
 
+    private static final ComposerRules DISCONNECTED = new ComposerRules(280, false);
+
     private final Map<String, ChannelConnector> connectors;
 
     ConnectorRegistry(List<ChannelConnector> connectors) {
@@ -34,7 +36,16 @@ class ConnectorRegistry implements Channels {
     }
 
     @Override
+    public boolean connected(String channel) {
+        return connectors.containsKey(channel);
+    }
+
+    @Override
     public ComposerRules rules(String channel) {
-        return get(channel).rules();
+        return find(channel).map(ChannelConnector::rules).orElse(DISCONNECTED);
+    }
+
+    String[] connectedChannels() {
+        return connectors.keySet().toArray(String[]::new);
     }
 }

@@ -57,7 +57,7 @@ class Dispatcher extends Worker {
 
     @Override
     protected boolean work() {
-        var due = outbox.claimDue(20, LEASE);
+        var due = outbox.claimDue(connectors.connectedChannels(), 20, LEASE);
         due.forEach(this::send);
         return due.size() == 20;
     }
@@ -70,19 +70,44 @@ class Dispatcher extends Worker {
 
     private void sendNow(OutboxStore.Entry entry) {
         var message = entry.message();
+        String externalId;
         try {
-            var externalId = connectors.get(message.channel()).send(message);
-            transactions.executeWithoutResult(status -> {
-                outbox.markSent(entry.id(), externalId);
-                events.publishEvent(new OutboundMessageSent(message.messageId(), externalId, Instant.now()));
-            });
-            meters.counter("heard.outbox.sent", "channel", message.channel()).increment();
-            log.info("Reply {} sent on {} as {}", message.messageId(), message.channel(), externalId);
+            externalId = connectors.get(message.channel()).send(message);
         } catch (SendFailed e) {
             failed(entry, e.getMessage(), e.retryable());
+            return;
         } catch (RuntimeException e) {
             log.error("Sending reply {} failed unexpectedly", message.messageId(), e);
             failed(entry, "Unexpected error: " + e.getMessage(), true);
+            return;
+        }
+        recordSent(entry, externalId);
+    }
+
+    /** The network has the reply now: only the record of it is tried again, never the send. */
+    private void recordSent(OutboxStore.Entry entry, String externalId) {
+        var message = entry.message();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                transactions.executeWithoutResult(status -> {
+                    outbox.markSent(entry.id(), externalId);
+                    events.publishEvent(new OutboundMessageSent(message.messageId(), externalId, Instant.now()));
+                });
+                meters.counter("heard.outbox.sent", "channel", message.channel())
+                        .increment();
+                log.info("Reply {} sent on {} as {}", message.messageId(), message.channel(), externalId);
+                return;
+            } catch (RuntimeException e) {
+                if (attempt == 5) {
+                    log.error(
+                            "Reply {} was posted as {} but Heard could not record it; after the lease it is offered"
+                                    + " again with the same idempotency key, which the network answers with this post",
+                            message.messageId(),
+                            externalId,
+                            e);
+                    return;
+                }
+            }
         }
     }
 

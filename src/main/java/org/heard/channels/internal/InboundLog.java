@@ -32,12 +32,14 @@ class InboundLog {
         return recorded;
     }
 
-    List<Pending> claim(int limit) {
+    /** Takes due deliveries of the given channels; deliveries of a channel switched off wait for it. */
+    List<Pending> claim(String[] channels, int limit) {
         return jdbc.sql("""
                         select id, channel, account, external_id, payload, attempts from inbound_events
-                        where processed_at is null and next_attempt_at <= now() order by id limit ? for update skip locked
+                        where processed_at is null and next_attempt_at <= now() and channel = any(?)
+                        order by id limit ? for update skip locked
                         """)
-                .param(limit)
+                .params(channels, limit)
                 .query((rs, i) -> new Pending(
                         rs.getLong("id"),
                         rs.getString("channel"),

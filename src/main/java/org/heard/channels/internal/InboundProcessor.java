@@ -54,7 +54,7 @@ class InboundProcessor extends Worker {
     protected boolean work() {
         try {
             Integer done = transactions.execute(status -> {
-                var batch = inboundLog.claim(BATCH);
+                var batch = inboundLog.claim(connectors.connectedChannels(), BATCH);
                 batch.forEach(this::process);
                 return batch.size();
             });
@@ -70,7 +70,7 @@ class InboundProcessor extends Worker {
             var current = new AtomicReference<InboundLog.Pending>();
             try {
                 Boolean found = transactions.execute(status -> {
-                    var next = inboundLog.claim(1);
+                    var next = inboundLog.claim(connectors.connectedChannels(), 1);
                     if (next.isEmpty()) {
                         return false;
                     }

@@ -73,16 +73,16 @@ class OutboxStore implements Outbox {
      * network from posting twice.
      */
     @Transactional
-    List<Entry> claimDue(int limit, java.time.Duration lease) {
+    List<Entry> claimDue(String[] channels, int limit, java.time.Duration lease) {
         return jdbc.sql("""
                         update outbox set attempts = attempts + 1, next_attempt_at = now() + make_interval(secs => ?)
                         where id in (
-                            select id from outbox where status = 'PENDING' and next_attempt_at <= now()
+                            select id from outbox where status = 'PENDING' and next_attempt_at <= now() and channel = any(?)
                             order by next_attempt_at, id limit ? for update skip locked)
                         returning id, channel, account, idempotency_key, message_id, text, private, in_reply_to,
                                   recipient, attempts
                         """)
-                .params(lease.toSeconds(), limit)
+                .params(lease.toSeconds(), channels, limit)
                 .query((rs, i) -> new Entry(
                         rs.getLong("id"),
                         rs.getInt("attempts"),

@@ -58,6 +58,10 @@ public class Inbox {
 
     private Message replyOnce(long conversationId, long userId, ReplyDraft draft) {
         var conversation = conversation(conversationId);
+        if (!channels.connected(conversation.channel())) {
+            throw new IllegalArgumentException("Heard is not connected to " + conversation.channel()
+                    + " any more, so this reply cannot be sent; an admin can connect it again.");
+        }
         var rules = channels.rules(conversation.channel());
         int length = rules.length(draft.text());
         if (length > rules.maxLength()) {
