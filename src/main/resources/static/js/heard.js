@@ -48,29 +48,29 @@
 
   // A change to the open conversation refreshes its thread, but never the reply being typed. A change
   // can land while the agent's own request (a reply, an assignment) is on its way, and answers can
-  // arrive out of order, so the thread is fetched again once such a request is answered. One refresh at a time: htmx drops a second
-  // request from the same element, and an answer swapped into a replaced element is lost.
-  var refreshing = false;
-  var refreshAgain = false;
+  // arrive out of order, so the thread is fetched again once such a request is answered.
   var ownRequests = new WeakMap();
+  var refreshSeq = 0;
 
+  // Only the answer to the newest refresh is shown: answers that arrive out of order are dropped.
   function refreshOpenConversation() {
     var id = openConversationId();
     if (!id || !document.getElementById("conv-live")) return;
-    if (refreshing) {
-      refreshAgain = true;
-      return;
-    }
-    refreshing = true;
-    var done = function () {
-      refreshing = false;
-      if (refreshAgain) {
-        refreshAgain = false;
-        refreshOpenConversation();
-      }
-    };
-    htmx.ajax("GET", "/inbox/" + id + "/pane", { target: "#conv-live", select: "#conv-live", swap: "outerHTML" })
-      .then(done, done);
+    var seq = ++refreshSeq;
+    fetch("/inbox/" + id + "/pane", { headers: { "HX-Request": "true" }, credentials: "same-origin" })
+      .then(function (response) { return response.ok ? response.text() : null; })
+      .then(function (html) {
+        if (html === null || seq !== refreshSeq || openConversationId() !== id) return;
+        var fresh = new DOMParser().parseFromString(html, "text/html").getElementById("conv-live");
+        var current = document.getElementById("conv-live");
+        if (fresh && current) {
+          current.replaceWith(fresh);
+          htmx.process(fresh);
+        }
+      })
+      .catch(function () {
+        // the next change or action refreshes again
+      });
   }
 
   document.addEventListener("htmx:sseMessage", function (event) {

@@ -27,6 +27,19 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
+    ResponseEntity<ProblemDetail> clash(org.springframework.dao.DataIntegrityViolationException e) {
+        log.info(
+                "Refused a request that clashed with saved data: {}",
+                e.getMostSpecificCause().getMessage());
+        var problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.CONFLICT,
+                "That clashes with something saved at the same moment (the same email twice, for example);"
+                        + " reload and try again.");
+        problem.setTitle("Clash with saved data");
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
+    @ExceptionHandler
     ResponseEntity<ProblemDetail> conflict(org.springframework.dao.OptimisticLockingFailureException e) {
         var problem = ProblemDetail.forStatusAndDetail(
                 HttpStatus.CONFLICT, "Someone changed this conversation at the same moment; reload it and try again.");

@@ -163,6 +163,19 @@ class IdentityIntegrationTests {
     }
 
     @Test
+    void anyoneMayBeASandboxCustomerButOnlyTheTeamSwitchesDemoTrafficOnOrOff() {
+        var anyone = new HeardClient(port);
+
+        assertThat(anyone.post("/api/sandbox/generator", Map.of("perMinute", 60000))
+                        .status())
+                .isIn(401, 403);
+        assertThat(anyone.post("/api/sandbox/posts", Map.of("author", "lena.k", "text", "hi @heardbrand"))
+                        .status())
+                .isEqualTo(201);
+        assertThat(admin.get("/api/sandbox/generator").status()).isEqualTo(200);
+    }
+
+    @Test
     void aShortPasswordOrADuplicateEmailIsRefusedWithAReason() {
         var shortPassword = admin.post(
                 "/api/admin/users",

@@ -1,5 +1,6 @@
 package org.heard.channels.sandbox;
 
+import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,6 +23,8 @@ import org.heard.channels.sandbox.SandboxPayloads.BrandPost;
 import org.heard.channels.sandbox.SandboxPayloads.Created;
 import org.heard.channels.sandbox.SandboxPayloads.Event;
 import org.heard.channels.sandbox.SandboxPayloads.Webhook;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
@@ -33,6 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
 class SandboxConnector implements ChannelConnector {
 
     static final String CHANNEL = "sandbox";
+    private static final String DEMO_SECRET = "sandbox-demo-secret";
+    private static final Logger log = LoggerFactory.getLogger(SandboxConnector.class);
     private static final ComposerRules RULES = new ComposerRules(500, true);
 
     private final JsonMapper json;
@@ -46,6 +51,11 @@ class SandboxConnector implements ChannelConnector {
         this.address = address;
         this.secret = secret;
         this.signature = new SandboxSignature(secret);
+        if (DEMO_SECRET.equals(secret)) {
+            log.warn(
+                    "The sandbox network runs with its public demo secret: anyone who reads Heard's docs can post"
+                            + " to it. Set HEARD_SANDBOX_SECRET, or HEARD_SANDBOX_ENABLED=false where only real networks are used.");
+        }
         this.http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
@@ -151,6 +161,11 @@ class SandboxConnector implements ChannelConnector {
         }
         boolean retryable = status == 429 || status == 408 || status >= 500;
         throw new SendFailed("The sandbox network answered " + status + ": " + abbreviate(response.body()), retryable);
+    }
+
+    @PreDestroy
+    void close() {
+        http.close();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.heard.channels.sandbox;
 
+import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -44,6 +45,12 @@ class SandboxWebhooks {
         this.signature = new SandboxSignature(secret);
         this.http =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    @PreDestroy
+    void close() {
+        senders.shutdownNow();
+        http.close();
     }
 
     void deliver(SandboxPost post) {

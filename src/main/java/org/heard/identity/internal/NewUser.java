@@ -10,11 +10,16 @@ record NewUser(String email, String name, String password, Role role) {
     static final int MIN_PASSWORD_LENGTH = 12;
 
     NewUser {
-        if (email == null || !EMAIL.matcher(email.trim()).matches()) {
+        if (email == null
+                || email.trim().length() > 320
+                || !EMAIL.matcher(email.trim()).matches()) {
             throw new IllegalArgumentException("Enter an email address such as ana@example.com.");
         }
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("Enter the person's name, as customers and colleagues will see it.");
+        }
+        if (name.trim().length() > 200) {
+            throw new IllegalArgumentException("A name has at most 200 characters.");
         }
         if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
             throw new IllegalArgumentException("Choose a password of at least " + MIN_PASSWORD_LENGTH + " characters.");

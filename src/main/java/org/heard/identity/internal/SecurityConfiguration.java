@@ -43,7 +43,11 @@ class SecurityConfiguration {
         bearer.setFailureHandler((request, response, exception) ->
                 writeProblem(response, json, HttpStatus.UNAUTHORIZED, exception.getMessage()));
 
-        http.authorizeHttpRequests(requests -> requests.requestMatchers(
+        http.authorizeHttpRequests(requests -> requests
+                        // Anyone may be a sandbox customer; only the team may turn demo traffic on or off.
+                        .requestMatchers("/sandbox/generator", "/api/sandbox/generator")
+                        .authenticated()
+                        .requestMatchers(
                                 "/login",
                                 "/css/**",
                                 "/js/**",
@@ -74,7 +78,8 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.ignoringRequestMatchers(
                         BearerTokenAuthentication::present,
                         request -> request.getRequestURI().startsWith("/hooks/"),
-                        request -> request.getRequestURI().startsWith("/api/sandbox/"),
+                        request -> request.getRequestURI().equals("/api/sandbox/posts"),
+                        request -> request.getRequestURI().equals("/api/sandbox/brand/posts"),
                         request -> request.getRequestURI().equals("/api/auth/token")))
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
                                 (request, response, exception) -> writeProblem(
