@@ -86,20 +86,7 @@ class IdentityIntegrationTests {
     @Test
     void aDisabledUserCanNoLongerSignInNorUseTheirToken() {
         var email = "leaver-" + UUID.randomUUID() + "@example.com";
-        long id = admin.post(
-                        "/api/admin/users",
-                        Map.of(
-                                "email",
-                                email,
-                                "name",
-                                "Lee Leaver",
-                                "password",
-                                "a-long-enough-password",
-                                "role",
-                                "AGENT"))
-                .json()
-                .get("id")
-                .asLong();
+        long id = addAgent(email, "Lee Leaver");
         var leaver = new HeardClient(port).signIn(email, "a-long-enough-password");
 
         assertThat(admin.post("/api/admin/users/" + id + "/disable", Map.of()).status())
@@ -115,20 +102,7 @@ class IdentityIntegrationTests {
     @Test
     void disablingSomeoneSignsOutTheirOpenBrowserSessionAtOnce() throws Exception {
         var email = "session-" + UUID.randomUUID() + "@example.com";
-        long id = admin.post(
-                        "/api/admin/users",
-                        Map.of(
-                                "email",
-                                email,
-                                "name",
-                                "Sam Session",
-                                "password",
-                                "a-long-enough-password",
-                                "role",
-                                "AGENT"))
-                .json()
-                .get("id")
-                .asLong();
+        long id = addAgent(email, "Sam Session");
         var browser = java.net.http.HttpClient.newBuilder()
                 .cookieHandler(new java.net.CookieManager())
                 .build();
@@ -212,5 +186,13 @@ class IdentityIntegrationTests {
         assertThat(page.status()).isEqualTo(302);
         assertThat(page.location()).endsWith("/login");
         assertThat(formWithoutToken.status()).isEqualTo(403);
+    }
+
+    private long addAgent(String email, String name) {
+        var created = admin.post(
+                "/api/admin/users",
+                Map.of("email", email, "name", name, "password", "a-long-enough-password", "role", "AGENT"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().get("id").asLong();
     }
 }
