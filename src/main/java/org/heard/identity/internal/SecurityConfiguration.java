@@ -119,6 +119,6 @@ class SecurityConfiguration {
     @Bean
     PasswordEncoder passwordEncoder() {
         var argon2 = Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8();
-        return new DelegatingPasswordEncoder("argon2", Map.of("argon2", argon2));
+        return new BoundedPasswordEncoder(new DelegatingPasswordEncoder("argon2", Map.of("argon2", argon2)), 4);
     }
 }
