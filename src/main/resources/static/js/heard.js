@@ -49,7 +49,7 @@
   // A change to the open conversation refreshes its thread, but never the reply being typed. A change
   // can land while the agent's own request (a reply, an assignment) is on its way, and answers can
   // arrive out of order, so the thread is fetched again once such a request is answered.
-  var ownRequests = new WeakMap();
+  var ownRequests = new WeakSet();
   var refreshSeq = 0;
 
   // Only the answer to the newest refresh is shown: answers that arrive out of order are dropped.
@@ -90,14 +90,12 @@
   document.addEventListener("htmx:beforeRequest", function (event) {
     var elt = event.detail.elt;
     if (elt && elt.tagName === "FORM" && elt.closest("#pane")) {
-      ownRequests.set(event.detail.xhr, Date.now());
+      ownRequests.add(event.detail.xhr);
     }
   });
 
   document.addEventListener("htmx:afterRequest", function (event) {
-    var startedAt = ownRequests.get(event.detail.xhr);
-    if (startedAt !== undefined) {
-      ownRequests.delete(event.detail.xhr);
+    if (ownRequests.delete(event.detail.xhr)) {
       // Always read the thread once more after the agent's own action: a refresh started before the
       // action committed may land after the action's answer and show the older state.
       refreshOpenConversation();

@@ -21,9 +21,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ResponseEntity<ProblemDetail> invalid(IllegalArgumentException e) {
         log.debug("Refused a request: {}", e.getMessage());
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle("Request not accepted");
-        return ResponseEntity.badRequest().body(problem);
+        return Problems.answer(HttpStatus.BAD_REQUEST, "Request not accepted", e.getMessage());
     }
 
     @ExceptionHandler
@@ -31,19 +29,18 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         log.info(
                 "Refused a request that clashed with saved data: {}",
                 e.getMostSpecificCause().getMessage());
-        var problem = ProblemDetail.forStatusAndDetail(
+        return Problems.answer(
                 HttpStatus.CONFLICT,
+                "Clash with saved data",
                 "That clashes with something saved at the same moment (the same email twice, for example);"
                         + " reload and try again.");
-        problem.setTitle("Clash with saved data");
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> conflict(org.springframework.dao.OptimisticLockingFailureException e) {
-        var problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.CONFLICT, "Someone changed this conversation at the same moment; reload it and try again.");
-        problem.setTitle("Changed meanwhile");
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+        return Problems.answer(
+                HttpStatus.CONFLICT,
+                "Changed meanwhile",
+                "Someone changed this conversation at the same moment; reload it and try again.");
     }
 }

@@ -43,10 +43,6 @@ class Admission {
         }
     }
 
-    int waiting() {
-        return places.getQueueLength();
-    }
-
     /** Heard is taking in more than it can write right now. */
     static final class Overloaded extends RuntimeException {
         Overloaded() {

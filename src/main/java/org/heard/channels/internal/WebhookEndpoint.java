@@ -12,6 +12,7 @@ import org.heard.channels.ChannelConnector;
 import org.heard.channels.MalformedWebhook;
 import org.heard.channels.WebhookRejected;
 import org.heard.channels.WebhookRequest;
+import org.heard.platform.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -109,42 +110,35 @@ class WebhookEndpoint {
     ResponseEntity<ProblemDetail> rejected(WebhookRejected e, HttpServletRequest http) {
         log.warn("Refused webhook {} from {}: {}", http.getRequestURI(), http.getRemoteAddr(), e.getMessage());
         meters.counter("heard.webhooks.refused", "reason", "signature").increment();
-        return problem(HttpStatus.UNAUTHORIZED, "Webhook not trusted", e.getMessage());
+        return Problems.answer(HttpStatus.UNAUTHORIZED, "Webhook not trusted", e.getMessage());
     }
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> malformed(MalformedWebhook e, HttpServletRequest http) {
         log.warn("Refused malformed webhook {}: {}", http.getRequestURI(), e.getMessage());
         meters.counter("heard.webhooks.refused", "reason", "malformed").increment();
-        return problem(HttpStatus.BAD_REQUEST, "Webhook not understood", e.getMessage());
+        return Problems.answer(HttpStatus.BAD_REQUEST, "Webhook not understood", e.getMessage());
     }
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> tooLarge(BodyTooLarge e, HttpServletRequest http) {
         log.warn("Refused oversized webhook {}: {}", http.getRequestURI(), e.getMessage());
         meters.counter("heard.webhooks.refused", "reason", "size").increment();
-        return problem(HttpStatus.CONTENT_TOO_LARGE, "Webhook too large", e.getMessage());
+        return Problems.answer(HttpStatus.CONTENT_TOO_LARGE, "Webhook too large", e.getMessage());
     }
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> overloaded(Admission.Overloaded e, HttpServletRequest http) {
         log.warn("Asked {} to deliver again later: {}", http.getRequestURI(), e.getMessage());
         meters.counter("heard.webhooks.refused", "reason", "overload").increment();
-        var response = problem(HttpStatus.SERVICE_UNAVAILABLE, "Busy", e.getMessage());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header("Retry-After", "5")
-                .body(response.getBody());
+                .body(Problems.detail(HttpStatus.SERVICE_UNAVAILABLE, "Busy", e.getMessage()));
     }
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> unknown(UnknownChannel e) {
-        return problem(HttpStatus.NOT_FOUND, "No such channel", e.getMessage());
-    }
-
-    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail) {
-        var problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        return ResponseEntity.status(status).body(problem);
+        return Problems.answer(HttpStatus.NOT_FOUND, "No such channel", e.getMessage());
     }
 
     static final class BodyTooLarge extends RuntimeException {
