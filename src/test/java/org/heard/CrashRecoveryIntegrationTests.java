@@ -180,17 +180,7 @@ class CrashRecoveryIntegrationTests {
     }
 
     private static List<JsonNode> conversations(HeardClient admin) {
-        var all = new ArrayList<JsonNode>();
-        String cursor = null;
-        do {
-            var page = admin.get(
-                            "/api/conversations?status=all&limit=200" + (cursor == null ? "" : "&cursor=" + cursor))
-                    .json();
-            page.get("items").forEach(all::add);
-            var nextCursor = page.get("nextCursor");
-            cursor = nextCursor == null || nextCursor.isNull() ? null : nextCursor.asString();
-        } while (cursor != null);
-        return all;
+        return admin.allConversations("status=all");
     }
 
     private static List<String> inboundExternalIds(HeardClient admin) {

@@ -6,6 +6,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.heard.channels.sandbox.SandboxSignature;
 import tools.jackson.databind.JsonNode;
@@ -50,6 +52,24 @@ public final class HeardClient {
         return send(request(path)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body))));
+    }
+
+    /**
+     * Every conversation the inbox list shows for the given query string (such as {@code status=all}),
+     * walking all its pages.
+     */
+    public List<JsonNode> allConversations(String filters) {
+        var all = new ArrayList<JsonNode>();
+        String cursor = null;
+        do {
+            var page = get("/api/conversations?limit=200&" + filters + (cursor == null ? "" : "&cursor=" + cursor))
+                    .json();
+            page.get("items").forEach(all::add);
+            cursor = page.get("nextCursor").isNull()
+                    ? null
+                    : page.get("nextCursor").asString();
+        } while (cursor != null);
+        return all;
     }
 
     /** Delivers a webhook body to {@code /hooks/sandbox}, signed unless a signature is given. */

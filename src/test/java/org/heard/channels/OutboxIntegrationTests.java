@@ -184,18 +184,13 @@ class OutboxIntegrationTests {
         assertThat(webhook.status()).isEqualTo(200);
         return await().atMost(Duration.ofSeconds(15))
                 .until(
-                        () -> {
-                            for (var item : agent.get("/api/conversations?status=all&limit=200")
-                                    .json()
-                                    .get("items")) {
-                                if (("person" + author)
-                                        .equals(item.get("customerHandle").asString())) {
-                                    return item.get("id").asLong();
-                                }
-                            }
-                            return null;
-                        },
-                        java.util.Objects::nonNull);
+                        () -> agent.allConversations("status=all").stream()
+                                .filter(item -> ("person" + author)
+                                        .equals(item.get("customerHandle").asString()))
+                                .map(item -> item.get("id").asLong())
+                                .findFirst(),
+                        java.util.Optional::isPresent)
+                .orElseThrow();
     }
 
     private JsonNode message(long conversation, long messageId) {

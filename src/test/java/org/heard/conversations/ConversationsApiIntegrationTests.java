@@ -182,13 +182,9 @@ class ConversationsApiIntegrationTests {
     }
 
     private List<JsonNode> rowsWithPreview(String tag) {
-        var rows = new ArrayList<JsonNode>();
-        agent.get("/api/conversations?status=all&limit=200").json().get("items").forEach(item -> {
-            if (item.get("preview").asString().contains(tag)) {
-                rows.add(item);
-            }
-        });
-        return rows;
+        return agent.allConversations("status=all").stream()
+                .filter(item -> item.get("preview").asString().contains(tag))
+                .toList();
     }
 
     private List<Long> idsIn(String path) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.heard.HeardClient;
@@ -91,24 +90,10 @@ class FairnessIntegrationTests {
     private List<JsonNode> awaitRows(String tag, int count) {
         return await().atMost(Duration.ofSeconds(15))
                 .until(
-                        () -> {
-                            var rows = new ArrayList<JsonNode>();
-                            String cursor = null;
-                            do {
-                                var page = agent.get("/api/conversations?limit=200"
-                                                + (cursor == null ? "" : "&cursor=" + cursor))
-                                        .json();
-                                page.get("items").forEach(item -> {
-                                    if (item.get("customerHandle").asString().endsWith(tag)) {
-                                        rows.add(item);
-                                    }
-                                });
-                                cursor = page.get("nextCursor").isNull()
-                                        ? null
-                                        : page.get("nextCursor").asString();
-                            } while (cursor != null);
-                            return rows;
-                        },
+                        () -> agent.allConversations("status=open").stream()
+                                .filter(item ->
+                                        item.get("customerHandle").asString().endsWith(tag))
+                                .toList(),
                         rows -> rows.size() == count);
     }
 }

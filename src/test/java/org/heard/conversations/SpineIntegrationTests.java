@@ -192,22 +192,9 @@ class SpineIntegrationTests {
     }
 
     private java.util.List<JsonNode> conversationRows(String handle) {
-        var rows = new java.util.ArrayList<JsonNode>();
-        String cursor = null;
-        do {
-            var page = agent.get(
-                            "/api/conversations?status=all&limit=200" + (cursor == null ? "" : "&cursor=" + cursor))
-                    .json();
-            page.get("items").forEach(item -> {
-                if (handle.equals(item.get("customerHandle").asString())) {
-                    rows.add(item);
-                }
-            });
-            cursor = page.get("nextCursor").isNull()
-                    ? null
-                    : page.get("nextCursor").asString();
-        } while (cursor != null);
-        return rows;
+        return agent.allConversations("status=all").stream()
+                .filter(item -> handle.equals(item.get("customerHandle").asString()))
+                .toList();
     }
 
     private long conversationsOf(String handle) {
