@@ -10,9 +10,16 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import org.heard.channels.Visibility;
 import org.heard.conversations.ConversationChanged;
 import org.heard.conversations.ConversationStatus;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
 
 /** A thread between the care team and one customer on one network, public or private. */
@@ -42,6 +49,20 @@ public class Conversation {
     private ConversationStatus status = ConversationStatus.NEW;
 
     private int priority;
+
+    @Column(name = "priority_reason")
+    private String priorityReason = "";
+
+    private String queue;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    private String[] tags = new String[0];
+
+    @Column(name = "due_at")
+    private Instant dueAt;
+
+    @Column(name = "due_what")
+    private String dueWhat;
 
     @Column(name = "assignee_id")
     private Long assigneeId;
@@ -100,6 +121,36 @@ public class Conversation {
         }
         lastMessageAt = later(lastMessageAt, at);
         lastMessagePreview = preview(text);
+    }
+
+    /** An automated reply went out: the conversation moves on, but no person has answered yet. */
+    void teamRepliedAutomatically(String text, Instant at) {
+        lastMessageAt = later(lastMessageAt, at);
+        lastMessagePreview = preview(text);
+    }
+
+    void prioritise(int priority, String reason) {
+        this.priority = priority;
+        this.priorityReason = reason.length() <= 500 ? reason : reason.substring(0, 499) + "…";
+    }
+
+    void queueIn(@Nullable String queue) {
+        this.queue = queue;
+    }
+
+    /** Adds tags, lower-case, each once, in a stable order. */
+    void tag(Collection<String> added) {
+        var all = new TreeSet<>(Arrays.asList(tags));
+        added.stream()
+                .map(tag -> tag.strip().toLowerCase(Locale.ROOT))
+                .filter(tag -> !tag.isEmpty())
+                .forEach(all::add);
+        tags = all.toArray(String[]::new);
+    }
+
+    void due(@Nullable Instant at, @Nullable String what) {
+        this.dueAt = at;
+        this.dueWhat = at == null ? null : what;
     }
 
     void assignTo(@Nullable Long userId) {
@@ -182,6 +233,30 @@ public class Conversation {
 
     public int priority() {
         return priority;
+    }
+
+    public String priorityReason() {
+        return priorityReason;
+    }
+
+    public @Nullable String queue() {
+        return queue;
+    }
+
+    public Set<String> tags() {
+        return Set.of(tags);
+    }
+
+    public @Nullable Instant dueAt() {
+        return dueAt;
+    }
+
+    public @Nullable String dueWhat() {
+        return dueWhat;
+    }
+
+    public @Nullable Instant resolvedAt() {
+        return resolvedAt;
     }
 
     public @Nullable Long assigneeId() {

@@ -6,6 +6,7 @@ import org.heard.channels.OutboundMessage;
 import org.heard.channels.Outbox;
 import org.heard.channels.Visibility;
 import org.heard.conversations.ConversationStatus;
+import org.heard.conversations.TeamReplied;
 import org.heard.identity.Colleagues;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -58,44 +59,70 @@ public class Inbox {
 
     private Message replyOnce(long conversationId, long userId, ReplyDraft draft) {
         var conversation = conversation(conversationId);
+        var replyTo = checkedReplyTarget(conversation, draft.text(), draft.visibility());
+        var message = messages.save(Message.outbound(conversation, userId, draft.text(), draft.visibility(), replyTo));
+        boolean first = conversation.firstResponseAt() == null;
+        conversation.teamReplied(draft.text(), message.sentAt());
+        send(conversation, message);
+        events.publishEvent(new TeamReplied(conversationId, message.id(), userId, false, first, message.sentAt()));
+        return message;
+    }
+
+    /**
+     * Sends an automated reply in the conversation's own visibility, in the caller's transaction. It
+     * moves the conversation's latest message on, but leaves its status and first response alone.
+     */
+    Message replyAutomatically(long conversationId, String text) {
+        var conversation = conversation(conversationId);
+        var replyTo = checkedReplyTarget(conversation, text, conversation.visibility());
+        var message = messages.save(Message.automated(conversation, text, conversation.visibility(), replyTo));
+        conversation.teamRepliedAutomatically(text, message.sentAt());
+        send(conversation, message);
+        events.publishEvent(new TeamReplied(conversationId, message.id(), null, true, false, message.sentAt()));
+        return message;
+    }
+
+    /** Checks the channel's rules for a reply and finds the customer's post it answers, if public. */
+    private @Nullable String checkedReplyTarget(Conversation conversation, String text, Visibility visibility) {
         if (!channels.connected(conversation.channel())) {
             throw new IllegalArgumentException("Heard is not connected to " + conversation.channel()
                     + " any more, so this reply cannot be sent; an admin can connect it again.");
         }
         var rules = channels.rules(conversation.channel());
-        int length = rules.length(draft.text());
+        int length = rules.length(text);
         if (length > rules.maxLength()) {
             throw new IllegalArgumentException("This reply has " + length + " characters; " + conversation.channel()
                     + " allows " + rules.maxLength() + ". Shorten it or split it in two.");
         }
-        String replyTo = null;
-        if (draft.visibility() == Visibility.PUBLIC) {
+        if (visibility == Visibility.PUBLIC) {
             if (conversation.visibility() == Visibility.PRIVATE) {
                 throw new IllegalArgumentException(
                         "This is a private conversation; a public reply would have no post to answer. Reply privately.");
             }
-            replyTo = messages.findLatestPublicFromCustomer(conversationId)
+            return messages.findLatestPublicFromCustomer(conversation.id())
                     .map(Message::externalId)
                     .orElse(null);
-        } else if (conversation.visibility() == Visibility.PUBLIC && !rules.privateReplyToPublicPost()) {
+        }
+        if (conversation.visibility() == Visibility.PUBLIC && !rules.privateReplyToPublicPost()) {
             throw new IllegalArgumentException(
                     conversation.channel() + " does not let the brand message a customer privately first.");
         }
+        return null;
+    }
+
+    private void send(Conversation conversation, Message message) {
         var recipient =
                 identities.findById(conversation.identityId()).orElseThrow().externalId();
-        var message = messages.save(Message.outbound(conversation, userId, draft.text(), draft.visibility(), replyTo));
         outbox.enqueue(new OutboundMessage(
                 conversation.channel(),
                 conversation.account(),
                 "heard-message-" + message.id(),
                 message.id(),
-                draft.text(),
-                draft.visibility(),
-                replyTo,
-                draft.visibility() == Visibility.PRIVATE ? recipient : null));
-        conversation.teamReplied(draft.text(), message.sentAt());
+                message.text(),
+                message.visibility(),
+                message.replyToExternalId(),
+                message.visibility() == Visibility.PRIVATE ? recipient : null));
         changed(conversation);
-        return message;
     }
 
     public Conversation assign(long conversationId, @Nullable Long assigneeId) {

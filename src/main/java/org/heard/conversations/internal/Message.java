@@ -55,6 +55,8 @@ public class Message {
     @Column(name = "delivery_error")
     private String deliveryError;
 
+    private boolean automated;
+
     @Column(name = "sent_at")
     private Instant sentAt;
 
@@ -81,6 +83,22 @@ public class Message {
 
     static Message outbound(
             Conversation conversation, long userId, String text, Visibility visibility, @Nullable String replyTo) {
+        return outbound(conversation, (Long) userId, text, visibility, replyTo);
+    }
+
+    /** An automated reply: the team's, written by no person. */
+    static Message automated(Conversation conversation, String text, Visibility visibility, @Nullable String replyTo) {
+        var m = outbound(conversation, null, text, visibility, replyTo);
+        m.automated = true;
+        return m;
+    }
+
+    private static Message outbound(
+            Conversation conversation,
+            @Nullable Long userId,
+            String text,
+            Visibility visibility,
+            @Nullable String replyTo) {
         var m = new Message();
         m.conversationId = conversation.id();
         m.direction = Direction.OUTBOUND;
@@ -130,6 +148,10 @@ public class Message {
 
     public @Nullable Long authorUserId() {
         return authorUserId;
+    }
+
+    public boolean automated() {
+        return automated;
     }
 
     public String text() {

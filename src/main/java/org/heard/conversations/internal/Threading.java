@@ -63,7 +63,15 @@ class Threading {
         conversation.customerWrote(inbound.text(), inbound.sentAt());
         conversations.save(conversation);
         events.publishEvent(new MessageReceived(
-                conversation.id(), message.id(), inbound.channel(), existing.isEmpty(), Instant.now()));
+                conversation.id(),
+                message.id(),
+                conversation.contactId(),
+                inbound.channel(),
+                inbound.visibility(),
+                inbound.text(),
+                existing.isEmpty(),
+                inbound.sentAt(),
+                Instant.now()));
         events.publishEvent(conversation.changed());
         log.debug(
                 "Threaded {} as message {} of conversation {}", inbound.externalId(), message.id(), conversation.id());
