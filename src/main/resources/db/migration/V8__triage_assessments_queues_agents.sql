@@ -40,3 +40,16 @@ create table triage_agents (
     presence    varchar(10) not null default 'OFFLINE' check (presence in ('ONLINE', 'AWAY', 'OFFLINE')),
     presence_at timestamptz not null default now()
 );
+
+-- Why an unresolved conversation has its priority: what the customer needs (the strongest message
+-- since it was last resolved), a rule's floor, and its service level. Gone when it is resolved.
+create table triage_conversations (
+    conversation_id bigint       primary key references conversations (id),
+    needs           int          not null,
+    needs_reason    varchar(300) not null,
+    floor           int,
+    floor_reason    varchar(200),
+    service_level   varchar(10)  not null default 'ON_TIME' check (service_level in ('ON_TIME', 'WARNING', 'BREACHED')),
+    service_what    varchar(40),
+    updated_at      timestamptz  not null
+);

@@ -37,7 +37,12 @@
 
   document.addEventListener("change", function (event) {
     if (event.target.matches && event.target.matches("select[data-autosubmit]")) {
-      htmx.trigger(event.target.form, "submit");
+      var form = event.target.form;
+      if (form.hasAttribute("hx-post")) {
+        htmx.trigger(form, "submit");
+      } else {
+        form.requestSubmit();
+      }
     }
   });
 
@@ -150,6 +155,50 @@
   });
 
   // Keyboard shortcuts for the inbox.
+  // Service-level countdowns tick in the page; the server sends the due time, not the words.
+  function until(due) {
+    var left = (Date.parse(due) - Date.now()) / 60000;
+    var size = Math.abs(left);
+    var amount = size < 1 ? "under a minute"
+      : size < 60 ? Math.floor(size) + " min"
+      : size < 2880 ? Math.floor(size / 60) + " h" : Math.floor(size / 1440) + " d";
+    return left < 0 ? amount + " overdue" : "in " + amount;
+  }
+
+  function tickCountdowns() {
+    document.querySelectorAll("[data-due]").forEach(function (el) {
+      el.textContent = el.getAttribute("data-due-what") + " " + until(el.getAttribute("data-due"));
+      el.classList.toggle("overdue", Date.parse(el.getAttribute("data-due")) < Date.now());
+    });
+  }
+  setInterval(tickCountdowns, 15000);
+  document.addEventListener("htmx:afterSwap", tickCountdowns);
+
+  // Collision detection: an open conversation tells colleagues it is being viewed, or typed in.
+  var lastTyped = 0;
+  var typingSaid = false;
+  function sayViewing() {
+    var id = openConversationId();
+    if (!id) return;
+    typingSaid = Date.now() - lastTyped < 6000;
+    var body = new URLSearchParams({ typing: String(typingSaid) });
+    var headers = { "Content-Type": "application/x-www-form-urlencoded" };
+    var token = csrf();
+    if (token) headers[token.header] = token.token;
+    fetch("/inbox/" + id + "/viewing", { method: "POST", body: body, headers: headers, credentials: "same-origin" })
+      .catch(function () { /* the next beat tries again */ });
+  }
+  setInterval(sayViewing, 8000);
+  document.addEventListener("htmx:afterSwap", function (event) {
+    if (event.detail.target && event.detail.target.id === "pane") sayViewing();
+  });
+  document.addEventListener("DOMContentLoaded", sayViewing);
+  document.addEventListener("input", function (event) {
+    if (event.target.id !== "reply-text") return;
+    lastTyped = Date.now();
+    if (!typingSaid) sayViewing();
+  });
+
   function rows() {
     return Array.prototype.slice.call(document.querySelectorAll("#conversation-list .row"));
   }

@@ -31,6 +31,25 @@ public class Times {
         return elapsed.toDays() + " d";
     }
 
+    /** How long until a due time, or how long past it: "in 12 min", "4 min overdue". */
+    public String until(@Nullable Instant due) {
+        if (due == null) {
+            return "";
+        }
+        var left = Duration.between(Instant.now(), due);
+        var size = left.abs();
+        String amount = size.toMinutes() < 1
+                ? "under a minute"
+                : size.toMinutes() < 60
+                        ? size.toMinutes() + " min"
+                        : size.toHours() < 48 ? size.toHours() + " h" : size.toDays() + " d";
+        return left.isNegative() ? amount + " overdue" : "in " + amount;
+    }
+
+    public boolean past(@Nullable Instant instant) {
+        return instant != null && instant.isBefore(Instant.now());
+    }
+
     public String exact(@Nullable Instant instant) {
         return instant == null ? "" : EXACT.format(instant);
     }

@@ -1,6 +1,10 @@
 package org.heard.conversations.internal;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,18 +14,56 @@ import org.jspecify.annotations.Nullable;
  * @param assignee {@code mine}, {@code unassigned} or {@code any}
  * @param visibility {@code public}, {@code private} or {@code any}
  * @param channel a channel name, or {@code any}
+ * @param queue a queue's key, or {@code any}
  */
-public record InboxFilter(String status, String assignee, String visibility, String channel) {
+public record InboxFilter(String status, String assignee, String visibility, String channel, String queue) {
 
     public InboxFilter {
         status = choose(status, "open", "open", "new", "pending", "resolved", "all");
         assignee = choose(assignee, "any", "mine", "unassigned", "any");
         visibility = choose(visibility, "any", "public", "private", "any");
         channel = channel == null || channel.isBlank() ? "any" : channel.toLowerCase(Locale.ROOT);
+        queue = queue == null || queue.isBlank() ? "any" : queue.toLowerCase(Locale.ROOT);
+    }
+
+    public InboxFilter(
+            @Nullable String status, @Nullable String assignee, @Nullable String visibility, @Nullable String channel) {
+        this(status, assignee, visibility, channel, null);
     }
 
     public static InboxFilter defaults() {
-        return new InboxFilter(null, null, null, null);
+        return new InboxFilter(null, null, null, null, null);
+    }
+
+    /** Whether the list shows everything still open, with no narrowing filter. */
+    public boolean everythingOpen() {
+        return equals(defaults());
+    }
+
+    /** This filter as a query string, for links that keep it. */
+    public String query() {
+        var query = new LinkedHashMap<String, String>();
+        query.put("status", status);
+        query.put("assignee", assignee);
+        query.put("visibility", visibility);
+        query.put("channel", channel);
+        query.put("queue", queue);
+        return query.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+
+    /** This filter's query string with one filter changed. */
+    public String with(String name, String value) {
+        var changed = switch (name) {
+            case "status" -> new InboxFilter(value, assignee, visibility, channel, queue);
+            case "assignee" -> new InboxFilter(status, value, visibility, channel, queue);
+            case "visibility" -> new InboxFilter(status, assignee, value, channel, queue);
+            case "channel" -> new InboxFilter(status, assignee, visibility, value, queue);
+            case "queue" -> new InboxFilter(status, assignee, visibility, channel, value);
+            default -> throw new IllegalArgumentException("There is no inbox filter called " + name + ".");
+        };
+        return changed.query();
     }
 
     private static String choose(@Nullable String value, String fallback, String... allowed) {

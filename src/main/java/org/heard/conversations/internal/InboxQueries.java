@@ -5,10 +5,12 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.heard.channels.Channels;
 import org.heard.conversations.ConversationStatus;
+import org.heard.conversations.PriorityLevel;
 import org.heard.identity.Colleague;
 import org.heard.identity.Colleagues;
 import org.jspecify.annotations.Nullable;
@@ -91,6 +93,12 @@ public class InboxQueries {
                 conversation.visibility().name(),
                 conversation.status(),
                 conversation.priority(),
+                PriorityLevel.of(conversation.priority()).label(),
+                conversation.priorityReason(),
+                conversation.queue(),
+                List.copyOf(new java.util.TreeSet<>(conversation.tags())),
+                conversation.status() == ConversationStatus.RESOLVED ? null : conversation.dueAt(),
+                conversation.dueWhat(),
                 conversation.assigneeId(),
                 conversation.assigneeId() == null ? null : names.get(conversation.assigneeId()),
                 conversation.createdAt(),
@@ -101,11 +109,32 @@ public class InboxQueries {
                 channels.rules(conversation.channel()).maxLength());
     }
 
+    /** The queues unresolved conversations are in, and the one the filter names, for the queue filter. */
+    @Transactional(readOnly = true)
+    public List<String> queuesInUse(InboxFilter filter) {
+        // A loose index scan: one index probe per queue instead of reading every open conversation.
+        var queues = new java.util.TreeSet<>(jdbc.sql("""
+                        with recursive q (queue) as (
+                            (select queue from conversations where status <> 'RESOLVED' and queue is not null
+                             order by queue limit 1)
+                            union all
+                            select (select c.queue from conversations c where c.status <> 'RESOLVED' and c.queue > q.queue
+                                    order by c.queue limit 1)
+                            from q where q.queue is not null)
+                        select queue from q where queue is not null
+                        """).query(String.class).list());
+        if (!filter.queue().equals("any")) {
+            queues.add(filter.queue());
+        }
+        return List.copyOf(queues);
+    }
+
     @Transactional(readOnly = true)
     public InboxPage list(InboxFilter filter, long userId, @Nullable String cursor, int limit) {
         int size = Math.clamp(limit, 1, MAX_PAGE);
         var sql = new StringBuilder("""
-                select c.id, c.channel, c.visibility, c.status, c.priority, c.assignee_id, c.last_message_preview,
+                select c.id, c.channel, c.visibility, c.status, c.priority, c.priority_reason, c.queue, c.tags, c.due_at,
+                       c.due_what, c.assignee_id, c.last_message_preview,
                        c.last_message_at, c.last_customer_message_at,
                        coalesce(c.last_customer_message_at, c.created_at) waiting_key,
                        i.display_name, i.handle
@@ -136,6 +165,10 @@ public class InboxQueries {
             sql.append(" and c.channel = ?");
             params.add(filter.channel());
         }
+        if (!filter.queue().equals("any")) {
+            sql.append(" and c.queue = ?");
+            params.add(filter.queue());
+        }
         if (cursor != null && !cursor.isBlank()) {
             var position = Cursor.decode(cursor);
             sql.append(
@@ -156,6 +189,11 @@ public class InboxQueries {
                         rs.getString("visibility"),
                         ConversationStatus.valueOf(rs.getString("status")),
                         rs.getInt("priority"),
+                        rs.getString("priority_reason"),
+                        rs.getString("queue"),
+                        List.of((String[]) rs.getArray("tags").getArray()),
+                        instant(rs.getTimestamp("due_at")),
+                        rs.getString("due_what"),
                         (Long) rs.getObject("assignee_id"),
                         rs.getString("display_name"),
                         rs.getString("handle"),
@@ -197,6 +235,11 @@ public class InboxQueries {
             String visibility,
             ConversationStatus status,
             int priority,
+            String priorityReason,
+            @Nullable String queue,
+            List<String> tags,
+            @Nullable Instant dueAt,
+            @Nullable String dueWhat,
             @Nullable Long assigneeId,
             String name,
             @Nullable String handle,
@@ -212,6 +255,12 @@ public class InboxQueries {
                     visibility,
                     status,
                     priority,
+                    PriorityLevel.of(priority).label(),
+                    priorityReason,
+                    queue,
+                    tags,
+                    status == ConversationStatus.RESOLVED ? null : dueAt,
+                    dueWhat,
                     assigneeId,
                     assigneeId == null ? null : names.get(assigneeId),
                     name,

@@ -30,6 +30,11 @@ public class LiveInbox {
         stream.publish("conversation", change);
     }
 
+    /** Who is viewing or typing in a conversation changed; open panes ask for the new list. */
+    void viewersChanged(long conversationId) {
+        stream.publish("viewers", java.util.Map.of("conversationId", conversationId));
+    }
+
     @PreDestroy
     void close() {
         stream.close();

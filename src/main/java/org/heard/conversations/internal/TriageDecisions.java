@@ -85,7 +85,6 @@ class TriageDecisions implements ConversationTriage {
     }
 
     @Override
-    @Transactional(readOnly = true)
     public Optional<ConversationFacts> facts(long conversationId) {
         return conversations
                 .findById(conversationId)

@@ -48,10 +48,11 @@ class ConversationsApi {
             @RequestParam(required = false) String assignee,
             @RequestParam(required = false) String visibility,
             @RequestParam(required = false) String channel,
+            @RequestParam(required = false) String queue,
             @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "50") int limit,
             @AuthenticationPrincipal SignedInUser me) {
-        return queries.list(new InboxFilter(status, assignee, visibility, channel), me.id(), cursor, limit);
+        return queries.list(new InboxFilter(status, assignee, visibility, channel, queue), me.id(), cursor, limit);
     }
 
     @GetMapping("/conversations/{id}")

@@ -6,9 +6,11 @@ import org.heard.conversations.internal.Inbox;
 import org.heard.conversations.internal.InboxFilter;
 import org.heard.conversations.internal.InboxQueries;
 import org.heard.conversations.internal.ReplyDraft;
+import org.heard.conversations.internal.Viewers;
 import org.heard.identity.Colleagues;
 import org.heard.identity.SignedInUser;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 
 /** The agent's live inbox: the list on the left, the open conversation on the right. */
 @Controller
@@ -28,8 +31,10 @@ class InboxController {
     private final Inbox inbox;
     private final Colleagues colleagues;
     private final Channels channels;
+    private final Viewers viewers;
 
-    InboxController(InboxQueries queries, Inbox inbox, Colleagues colleagues, Channels channels) {
+    InboxController(InboxQueries queries, Inbox inbox, Colleagues colleagues, Channels channels, Viewers viewers) {
+        this.viewers = viewers;
         this.queries = queries;
         this.inbox = inbox;
         this.colleagues = colleagues;
@@ -41,8 +46,9 @@ class InboxController {
             @RequestParam(required = false) String status,
             @RequestParam(required = false) String assignee,
             @RequestParam(required = false) String visibility,
-            @RequestParam(required = false) String channel) {
-        return new InboxFilter(status, assignee, visibility, channel);
+            @RequestParam(required = false) String channel,
+            @RequestParam(required = false) String queue) {
+        return new InboxFilter(status, assignee, visibility, channel, queue);
     }
 
     @GetMapping({"/", "/inbox"})
@@ -138,10 +144,26 @@ class InboxController {
         return "conversations/pane :: live";
     }
 
+    @PostMapping("/inbox/{id}/viewing")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void viewing(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "false") boolean typing,
+            @AuthenticationPrincipal SignedInUser me) {
+        viewers.seen(id, me.id(), me.name(), typing);
+    }
+
+    @GetMapping("/inbox/{id}/viewers")
+    String viewers(@PathVariable long id, @AuthenticationPrincipal SignedInUser me, Model model) {
+        model.addAttribute("viewers", viewers.besides(id, me.id()));
+        return "conversations/pane :: viewers";
+    }
+
     private void page(InboxFilter filter, SignedInUser me, @Nullable Long selected, Model model) {
         model.addAttribute("page", queries.list(filter, me.id(), null, PAGE));
         model.addAttribute("selectedId", selected);
         model.addAttribute("channels", channels.names().stream().sorted().toList());
+        model.addAttribute("queues", queries.queuesInUse(filter));
         if (selected != null) {
             paneModel(selected, model);
         }
