@@ -54,6 +54,16 @@ public final class HeardClient {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body))));
     }
 
+    public Response put(String path, Object body) {
+        return send(request(path)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body))));
+    }
+
+    public Response delete(String path) {
+        return send(request(path).DELETE());
+    }
+
     /**
      * Every conversation the inbox list shows for the given query string (such as {@code status=all}),
      * walking all its pages.

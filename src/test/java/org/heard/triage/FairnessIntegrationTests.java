@@ -1,4 +1,4 @@
-package org.heard.conversations;
+package org.heard.triage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -16,7 +16,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Fair, not influenced: the same complaint from a customer with 12 followers and from one with 1.2
- * million gets the same priority, and whoever has waited longer is first in the queue.
+ * million, in public or in private, gets the same priority for the same reason, in the same queue, and
+ * whoever has waited longer is first.
  */
 @IntegrationTest
 @Tag("persistence")
@@ -46,10 +47,34 @@ class FairnessIntegrationTests {
                 .extracting(r -> r.get("customerHandle").asString())
                 .containsExactly("small-" + tag, "famous-" + tag);
         assertThat(rows.get(0).get("priority").asInt())
+                .isGreaterThan(0)
                 .isEqualTo(rows.get(1).get("priority").asInt());
+        assertThat(rows.get(0).get("priorityReason").asString())
+                .contains("complaint")
+                .isEqualTo(rows.get(1).get("priorityReason").asString());
+        assertThat(rows.get(0).get("queue").asString())
+                .isEqualTo(rows.get(1).get("queue").asString());
         var famous = agent.get("/api/conversations/" + rows.get(1).get("id").asLong())
                 .json();
         assertThat(famous.get("customer").get("followers").asLong()).isEqualTo(1_200_000);
+    }
+
+    @Test
+    void theFamousCustomerWhoWroteFirstIsFirstAndNoEarlier() {
+        var tag = UUID.randomUUID().toString().substring(0, 8);
+        var complaint = "@heardbrand my internet has been down all day and nobody answers " + tag;
+        deliver(tag + "-famous", "famous-" + tag, 1_200_000, complaint, false);
+        awaitRows(tag, 1);
+        deliver(tag + "-small", "small-" + tag, 12, complaint, false);
+
+        var rows = awaitRows(tag, 2);
+
+        assertThat(rows)
+                .extracting(r -> r.get("customerHandle").asString())
+                .containsExactly("famous-" + tag, "small-" + tag);
+        assertThat(rows.get(0).get("priority").asInt())
+                .isGreaterThan(0)
+                .isEqualTo(rows.get(1).get("priority").asInt());
     }
 
     @Test
@@ -64,7 +89,10 @@ class FairnessIntegrationTests {
 
         assertThat(rows).extracting(r -> r.get("visibility").asString()).containsExactly("PRIVATE", "PUBLIC");
         assertThat(rows.get(0).get("priority").asInt())
+                .isGreaterThan(0)
                 .isEqualTo(rows.get(1).get("priority").asInt());
+        assertThat(rows.get(0).get("priorityReason").asString())
+                .isEqualTo(rows.get(1).get("priorityReason").asString());
     }
 
     private void deliver(String postId, String handle, long followers, String text, boolean isPrivate) {
