@@ -46,11 +46,15 @@ public record CalendarSettings(String zone, Map<DayOfWeek, List<String>> weekly,
         if (days.stream().map(SpecialDay::date).distinct().count() < days.size()) {
             throw new IllegalArgumentException("Each special day may appear once; join the hours of repeated dates.");
         }
-        calendar();
+        calendar(zone, weekly, days);
     }
 
     /** The calendar these settings describe. */
     public BusinessCalendar calendar() {
+        return calendar(zone, weekly, days);
+    }
+
+    private static BusinessCalendar calendar(String zone, Map<DayOfWeek, List<String>> weekly, List<SpecialDay> days) {
         var hours = new EnumMap<DayOfWeek, List<OpeningHours>>(DayOfWeek.class);
         weekly.forEach((day, intervals) -> hours.put(day, parse(intervals)));
         var special = new LinkedHashMap<LocalDate, List<OpeningHours>>();
