@@ -4,7 +4,10 @@ import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The one clock Heard's rules of time read, so tests can move it instead of waiting for it. */
+/**
+ * The one clock logic asks for the time, so that tests can move time instead of waiting for it. It
+ * reads UTC; pages and replies format times in the zone they need.
+ */
 @Configuration(proxyBeanMethods = false)
 class Clocks {
 
