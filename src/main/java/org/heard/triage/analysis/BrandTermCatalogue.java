@@ -24,12 +24,8 @@ public class BrandTermCatalogue implements CurrentBrandTerms {
     private volatile @Nullable Snapshot snapshot;
 
     BrandTermCatalogue(BrandTerms terms) {
-        this(terms, Clock.systemUTC());
-    }
-
-    BrandTermCatalogue(BrandTerms terms, Clock clock) {
         this.terms = terms;
-        this.clock = clock;
+        this.clock = Clock.systemUTC();
     }
 
     public List<BrandTerm> all() {
