@@ -50,10 +50,10 @@ public final class BrandVocabulary {
         return lexicon;
     }
 
-    /** The signal keys that brand terms in the text raise. */
-    List<String> signalsIn(String text) {
+    /** The signal keys that brand terms in the text (in lower case, as terms are kept) raise. */
+    List<String> signalsIn(String lowerText) {
         return signalTerms.entrySet().stream()
-                .filter(entry -> entry.getValue().matcher(text).find())
+                .filter(entry -> entry.getValue().matcher(lowerText).find())
                 .map(Map.Entry::getKey)
                 .toList();
     }

@@ -40,20 +40,20 @@ final class CareSignals {
 
     private CareSignals() {}
 
-    /** The signal keys the text shows, in the order of {@link #KEYS}. */
-    static List<String> in(String text) {
+    /** The signal keys the text (in lower case) shows, in the order of {@link #KEYS}. */
+    static List<String> in(String lowerText) {
         return PATTERNS.entrySet().stream()
-                .filter(entry -> entry.getValue().matcher(text).find())
+                .filter(entry -> entry.getValue().matcher(lowerText).find())
                 .map(Map.Entry::getKey)
                 .toList();
     }
 
-    static boolean complains(String text) {
-        return COMPLAINT.matcher(text).find();
+    static boolean complains(String lowerText) {
+        return COMPLAINT.matcher(lowerText).find();
     }
 
-    static boolean sarcastic(String text) {
-        return SARCASM.matcher(text).find();
+    static boolean sarcastic(String lowerText) {
+        return SARCASM.matcher(lowerText).find();
     }
 
     private static Map<String, Pattern> patterns() {
@@ -111,9 +111,9 @@ final class CareSignals {
         return patterns;
     }
 
+    // Matched against the text in lower case: case-insensitive Unicode matching made reading a
+    // message several times slower.
     private static Pattern phrases(String... alternatives) {
-        return Pattern.compile(
-                "(?<![\\p{L}\\p{N}])(?:" + String.join("|", alternatives) + ")(?![\\p{L}\\p{N}])",
-                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        return Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + String.join("|", alternatives) + ")(?![\\p{L}\\p{N}])");
     }
 }

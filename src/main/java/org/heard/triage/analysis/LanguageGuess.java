@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
 final class LanguageGuess {
 
     private static final int MIN_LETTERS = 12;
-    private static final int MAX_CHARS = 2_000;
+    // The first few sentences tell the language as well as the whole text, in a fraction of the time.
+    private static final int MAX_CHARS = 500;
 
     private final CompletableFuture<LanguageDetector> detector;
     private final TextObjectFactory texts = CommonTextObjectFactories.forDetectingShortCleanText();

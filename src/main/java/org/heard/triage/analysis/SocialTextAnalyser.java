@@ -3,6 +3,7 @@ package org.heard.triage.analysis;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import org.heard.triage.Analysis;
 import org.heard.triage.Sentiment;
 import org.heard.triage.TextAnalyser;
@@ -54,12 +55,13 @@ public class SocialTextAnalyser implements TextAnalyser {
             return UNREADABLE;
         }
         var vocabulary = brandTerms.vocabulary();
+        String lower = text.toLowerCase(Locale.ROOT);
         var tokens = Tokens.social(text, vocabulary.lexicon());
         boolean capsEmphasis = Tokens.someShouted(tokens) || Tokens.allShouted(tokens);
         double score = new ValenceScorer(vocabulary.lexicon())
-                .compound(tokens, text, capsEmphasis, CareSignals.sarcastic(text));
-        var signals = new LinkedHashSet<>(CareSignals.in(text));
-        signals.addAll(vocabulary.signalsIn(text));
+                .compound(tokens, text, capsEmphasis, CareSignals.sarcastic(lower));
+        var signals = new LinkedHashSet<>(CareSignals.in(lower));
+        signals.addAll(vocabulary.signalsIn(lower));
         var ordered = new ArrayList<>(CareSignals.KEYS);
         ordered.retainAll(signals);
         boolean complaint = !ordered.isEmpty() || (CareSignals.complains(text) && score < THRESHOLD) || score <= -0.5;
