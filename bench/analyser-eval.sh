@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Heard's message analyser against plain VADER on the human-labelled review corpora in
+# src/test/resources/corpus: accuracy and macro-F1, written to bench/results/analyser-eval.json.
+# Usage: bench/analyser-eval.sh [--out FILE] [--corpora amazon,yelp,imdb]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source bench/analyser-classpath.sh
+exec "$java" -cp "$classpath" org.heard.bench.AnalyserEvaluation "$@"

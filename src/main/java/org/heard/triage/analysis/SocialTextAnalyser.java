@@ -1,0 +1,86 @@
+package org.heard.triage.analysis;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import org.heard.triage.Analysis;
+import org.heard.triage.Sentiment;
+import org.heard.triage.TextAnalyser;
+import org.heard.triage.Urgency;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads a customer's message the way a care agent would: VADER's lexicon and rules (Hutto and Gilbert
+ * 2014) tuned for social customer care — emoji, slang, stretched words, a whole message in capitals,
+ * sarcasm cues, the company's own terms — plus the signals that decide urgency, whether the customer
+ * complains, and the language. Rules rather than a model: every result can be explained to an agent
+ * from the words of the message, it needs no training data, and it reads thousands of messages a
+ * second on one core. See docs/adr/0006-message-analyser.md.
+ */
+@Component
+public class SocialTextAnalyser implements TextAnalyser {
+
+    /** VADER's thresholds: a compound score at or below -0.05 is negative, at or above 0.05 positive. */
+    static final double THRESHOLD = 0.05;
+
+    /** A complaint this negative needs a person soon even without a named signal. */
+    static final double STRONGLY_NEGATIVE = -0.6;
+
+    private static final Logger log = LoggerFactory.getLogger(SocialTextAnalyser.class);
+    private static final Analysis UNREADABLE = new Analysis(Sentiment.NEUTRAL, 0, false, Urgency.NONE, List.of(), null);
+
+    private final CurrentBrandTerms brandTerms;
+    private final LanguageGuess languages = new LanguageGuess();
+
+    public SocialTextAnalyser(CurrentBrandTerms brandTerms) {
+        this.brandTerms = brandTerms;
+    }
+
+    @Override
+    public Analysis analyse(String text) {
+        try {
+            return read(CleanText.of(text));
+        } catch (RuntimeException | StackOverflowError e) {
+            // A message must reach the inbox even if Heard cannot read it; an agent reads it instead.
+            log.warn("Could not analyse a message of {} characters", text == null ? 0 : text.length(), e);
+            return UNREADABLE;
+        }
+    }
+
+    private Analysis read(String text) {
+        if (text.isEmpty()) {
+            return UNREADABLE;
+        }
+        var vocabulary = brandTerms.vocabulary();
+        String lower = text.toLowerCase(Locale.ROOT);
+        var tokens = Tokens.social(text, vocabulary.lexicon());
+        boolean capsEmphasis = Tokens.someShouted(tokens) || Tokens.allShouted(tokens);
+        double score = new ValenceScorer(vocabulary.lexicon())
+                .compound(tokens, text, capsEmphasis, CareSignals.sarcastic(lower));
+        var signals = new LinkedHashSet<>(CareSignals.in(lower));
+        signals.addAll(vocabulary.signalsIn(lower));
+        var ordered = new ArrayList<>(CareSignals.KEYS);
+        ordered.retainAll(signals);
+        boolean complaint = !ordered.isEmpty() || (CareSignals.complains(text) && score < THRESHOLD) || score <= -0.5;
+        return new Analysis(
+                sentiment(score), score, complaint, urgency(ordered, complaint, score), ordered, languages.of(text));
+    }
+
+    static Sentiment sentiment(double score) {
+        if (score <= -THRESHOLD) {
+            return Sentiment.NEGATIVE;
+        }
+        return score >= THRESHOLD ? Sentiment.POSITIVE : Sentiment.NEUTRAL;
+    }
+
+    private static Urgency urgency(List<String> signals, boolean complaint, double score) {
+        if (signals.stream().anyMatch(CareSignals.URGENT::contains)) {
+            return Urgency.HIGH;
+        }
+        boolean strong = complaint && score <= STRONGLY_NEGATIVE;
+        return !signals.isEmpty() || strong ? Urgency.ELEVATED : Urgency.NONE;
+    }
+}

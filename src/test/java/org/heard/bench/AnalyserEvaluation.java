@@ -1,0 +1,111 @@
+package org.heard.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+import org.heard.triage.analysis.BrandVocabulary;
+import org.heard.triage.analysis.Lexicon;
+import org.heard.triage.analysis.SocialTextAnalyser;
+import org.heard.triage.analysis.ValenceScorer;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Heard's analyser against plain VADER on human-labelled customer reviews. Both give a compound score
+ * in [-1, 1]; it is mapped to the binary labels two ways: "three-class" (VADER's thresholds ±0.05,
+ * a neutral answer counts as wrong) and "sign" (above 0 positive, otherwise negative).
+ * Usage: {@code AnalyserEvaluation [--out FILE] [--corpora amazon,yelp,imdb]}.
+ */
+public final class AnalyserEvaluation {
+
+    static final double THRESHOLD = 0.05;
+
+    public static void main(String[] args) throws Exception {
+        var options = Options.of(args, "bench/results/analyser-eval.json");
+        var heard = new SocialTextAnalyser(BrandVocabulary::none);
+        var vader = new ValenceScorer(Lexicon.vader());
+        Map<String, ToDoubleFunction<String>> analysers = new LinkedHashMap<>();
+        analysers.put("heard", text -> heard.analyse(text).score());
+        analysers.put("plain_vader", text -> ValenceScorer.plainVader(vader, text));
+
+        var results = new LinkedHashMap<String, Object>();
+        for (String name : options.corpora()) {
+            var corpus = Corpus.load(name);
+            var perAnalyser = new LinkedHashMap<String, Object>();
+            analysers.forEach((analyser, score) -> perAnalyser.put(analyser, evaluate(corpus, score)));
+            results.put(
+                    name,
+                    Map.of(
+                            "sentences",
+                            corpus.sentences().size(),
+                            "positive",
+                            corpus.positives(),
+                            "analysers",
+                            perAnalyser));
+            print(name, perAnalyser);
+        }
+        write(options.out(), results);
+    }
+
+    static Map<String, Object> evaluate(Corpus corpus, ToDoubleFunction<String> analyser) {
+        var threeClass = new BinaryScores();
+        var sign = new BinaryScores();
+        for (var sentence : corpus.sentences()) {
+            double score = analyser.applyAsDouble(sentence.text());
+            threeClass.add(sentence.positive(), score >= THRESHOLD ? 1 : score <= -THRESHOLD ? -1 : 0);
+            sign.add(sentence.positive(), score > 0 ? 1 : -1);
+        }
+        return Map.of("three_class", threeClass.report(), "sign", sign.report());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void print(String corpus, Map<String, Object> perAnalyser) {
+        perAnalyser.forEach((analyser, result) -> {
+            var scores = (Map<String, Map<String, Object>>) result;
+            System.out.printf(
+                    "%-7s %-12s three-class acc %.3f F1 %.3f (neutral %s) | sign acc %.3f F1 %.3f%n",
+                    corpus,
+                    analyser,
+                    scores.get("three_class").get("accuracy"),
+                    scores.get("three_class").get("macro_f1"),
+                    scores.get("three_class").get("predicted_neutral"),
+                    scores.get("sign").get("accuracy"),
+                    scores.get("sign").get("macro_f1"));
+        });
+    }
+
+    private static void write(Path out, Map<String, Object> results) throws Exception {
+        var report = new LinkedHashMap<String, Object>();
+        report.put("benchmark", "analyser-eval");
+        report.put("measured_at", Instant.now().toString());
+        report.put("machine", Machine.describe());
+        report.put(
+                "method",
+                "compound score mapped to binary labels: three_class = VADER thresholds +-0.05 with"
+                        + " neutral counted wrong; sign = score > 0 positive, otherwise negative. macro_f1 averages the F1 of"
+                        + " the positive and negative class.");
+        report.put("results", results);
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValue(out.toFile(), report);
+        System.out.println("Wrote " + out);
+    }
+
+    record Options(Path out, List<String> corpora) {
+        static Options of(String[] args, String defaultOut) {
+            Path out = Path.of(defaultOut);
+            List<String> corpora = List.of("amazon", "yelp", "imdb");
+            for (int i = 0; i + 1 < args.length; i += 2) {
+                switch (args[i]) {
+                    case "--out" -> out = Path.of(args[i + 1]);
+                    case "--corpora" -> corpora = List.of(args[i + 1].split(","));
+                    default -> throw new IllegalArgumentException("Unknown option " + args[i]);
+                }
+            }
+            return new Options(out, corpora);
+        }
+    }
+}
