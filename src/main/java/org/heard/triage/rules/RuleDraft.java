@@ -8,18 +8,19 @@ import org.jspecify.annotations.Nullable;
  *
  * @param name what the team reads when the rule fires
  * @param enabled whether the rule runs; a rule without this said is enabled
- * @param stop whether no later rule runs once this one applied
+ * @param stop whether no later rule runs once this one applied; a rule without this said does not stop
  */
 record RuleDraft(
         @Nullable String name,
         @Nullable Boolean enabled,
-        boolean stop,
+        @Nullable Boolean stop,
         @Nullable RuleConditions conditions,
         @Nullable RuleActions actions) {
 
     RuleDraft {
         name = name == null ? "" : name.strip();
         enabled = enabled == null || enabled;
+        stop = stop != null && stop;
         conditions = conditions == null
                 ? new RuleConditions(null, null, null, null, null, null, null, null, null, null, null)
                 : conditions;

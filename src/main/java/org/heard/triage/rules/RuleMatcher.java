@@ -84,6 +84,11 @@ final class RuleMatcher {
         }
     }
 
+    /** The conditions in words, as the rules page lists them. */
+    List<String> conditions() {
+        return checks.stream().map(Check::condition).toList();
+    }
+
     /** Whether every condition holds; stops at the first that does not. */
     boolean matches(RuleInput input) {
         return checks.stream().allMatch(check -> check.test().test(input));

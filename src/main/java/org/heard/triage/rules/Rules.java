@@ -2,7 +2,9 @@ package org.heard.triage.rules;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -77,6 +79,15 @@ class Rules {
                     .params(position, ids.get(position))
                     .update();
         }
+    }
+
+    /** The queues a rule may route to or test for, by key, with their names, in the team's order. */
+    Map<String, String> queues() {
+        var queues = new LinkedHashMap<String, String>();
+        jdbc.sql("select key, name from triage_queues order by position, name")
+                .query((row, n) -> queues.put(row.getString("key"), row.getString("name")))
+                .list();
+        return queues;
     }
 
     /**
