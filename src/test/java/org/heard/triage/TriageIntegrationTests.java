@@ -103,7 +103,7 @@ class TriageIntegrationTests {
         camClient.put("/api/triage/presence", Map.of("presence", "ONLINE"));
         post("question", "Bonjour, est-ce que vous livrez aussi le samedi matin dans ma ville ? " + tag);
         awaitRows(1);
-        post("panne", "Votre service est en panne depuis ce matin, rien ne fonctionne et personne ne répond " + tag);
+        post("panne", "Votre service est en panne depuis ce matin 😡😡 rien ne fonctionne et personne ne répond " + tag);
         var rows = awaitRows(2);
         assertThat(rows).allSatisfy(r -> {
             assertThat(r.get("queue").asString()).isEqualTo(queue);
@@ -134,7 +134,7 @@ class TriageIntegrationTests {
         long dee = addAgent("Dee");
         var agent = new HeardClient(port).signIn("dee-" + tag + "@example.com", "a-long-enough-password");
 
-        var badKey = admin.put("/api/triage/queues/Billing Team", Map.of("name", "Billing"));
+        var badKey = admin.put("/api/triage/queues/Billing%20Team", Map.of("name", "Billing"));
         var notAllowed = agent.put("/api/triage/queues/billing-" + tag, Map.of("name", "Billing"));
         var badCapacity = admin.put("/api/triage/agents/" + dee, Map.of("capacity", 500));
 

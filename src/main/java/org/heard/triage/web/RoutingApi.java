@@ -57,7 +57,7 @@ class RoutingApi {
             String name,
             @Nullable List<String> languages,
             Queue.@Nullable Mode mode,
-            int position,
+            @Nullable Integer position,
             @Nullable List<Long> members) {}
 
     @PutMapping("/queues/{key}")
@@ -76,7 +76,7 @@ class RoutingApi {
                 form.name(),
                 form.languages() == null ? List.of() : form.languages(),
                 form.mode() == null ? Queue.Mode.PUSH : form.mode(),
-                form.position(),
+                form.position() == null ? 0 : form.position(),
                 members));
     }
 
