@@ -1,5 +1,6 @@
 package org.heard.triage.analysis;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,58 +57,17 @@ final class CareSignals {
         return SARCASM.matcher(lowerText).find();
     }
 
+    // The phrases live in triage/care_signals.txt, where a care team can read and extend them.
     private static Map<String, Pattern> patterns() {
+        var alternatives = new LinkedHashMap<String, List<String>>();
+        ResourceLines.read(
+                "triage/care_signals.txt",
+                '\t',
+                (columns, line) -> alternatives
+                        .computeIfAbsent(columns[0], key -> new ArrayList<>())
+                        .add(columns[1]));
         var patterns = new LinkedHashMap<String, Pattern>();
-        patterns.put(
-                "safety",
-                phrases(
-                        "caught fire|on fire|fire hazard|burst into flames|flames|smoke|smoking|burn(t|ed|ing|s)|injur\\w*",
-                        "(got|was|were|been|i'?m|is) hurt|hurt (me|my|him|her|them|myself|himself|herself)|unsafe",
-                        "danger\\w*|gas leak|leaking gas|smells? (of|like) gas|electric(al)? shock|electrocut\\w*|exploded",
-                        "explosion|overheat\\w*|sparks?|sparking|choking|hazard\\w*|hospital|bleeding|carbon monoxide|melted"));
-        patterns.put(
-                "legal",
-                phrases(
-                        "lawyers?|attorneys?|solicitors?|sue|suing|sued|lawsuit|legal action|court|ombudsman|small claims",
-                        "trading standards|consumer rights|class action|regulator",
-                        "report(ing)? (you |this )?to (the )?(bbb|fcc|ftc|cfpb|ofcom|ofgem|regulator)"));
-        patterns.put(
-                "outage",
-                phrases(
-                        "outage|blackout|power cut|no (signal|service|internet|connection|power|wi-?fi|network|coverage|dial tone)",
-                        "(not|isn'?t|aren'?t|stopped|never) working|(doesn'?t|does not|don'?t|won'?t|will not) (work|load|connect|open)",
-                        "can'?t (log ?in|login|sign ?in|connect|access|get online|get in|make calls)",
-                        "(cannot|unable to|can not) (log ?in|login|sign ?in|connect|access)|keeps? (crashing|dropping)",
-                        "(is|are|was|been|went|goes|still|all) down|down (again|since|for|all)|error \\d{3}|service unavailable"));
-        patterns.put(
-                "charged-twice",
-                phrases(
-                        "double[- ]?(charged|billed)|(charged|billed|debited|paid) (me |us )?(twice|two times|double|2x)",
-                        "charged (me )?again|duplicate (charge|payment|transaction)s?|two (identical )?charges",
-                        "taken (my money )?twice|same (order|payment|bill) twice"));
-        patterns.put("refund", phrases("refunds?|refunded|refunding|money back|reimburse\\w*|compensation"));
-        patterns.put("cancelled", phrases("cancell?ed|cancell?ation|called off"));
-        patterns.put(
-                "still-waiting",
-                phrases(
-                        "still (waiting|no|not|haven'?t|hasn'?t|nothing|hearing|on hold)|no (reply|response|answer|update)",
-                        "(days|weeks|hours|months) later|(for|over|after|it'?s been|it has been|more than) (\\d+|two|three|four|five|several|many) (days|weeks|hours|months)",
-                        "been waiting|waiting (for|since) (over |more than )?(\\d+|a|an|two|three|ages|days|weeks|hours)",
-                        "on hold for|(3rd|third|4th|fourth|5th|fifth) time|yet to (hear|receive|get)|heard nothing"));
-        patterns.put(
-                "repeated-contact",
-                phrases(
-                        "(asked|told|called|messaged|emailed|contacted|explained|reported|wrote)( you| u)? (before|already|twice)",
-                        "already (told|asked|contacted|called|messaged|emailed|explained|reported)",
-                        "(contact|call|messag|email|writ|ask|tell|report|explain|chas)\\w* (you |u )?(again|twice|repeatedly)",
-                        "(for the|this is the|the) (second|2nd|third|3rd|fourth|4th|fifth|5th|umpteenth|nth) time",
-                        "(\\d+|two|three|four|five|several|multiple|many) times (now|already)|how many times|keep (asking|calling|chasing)"));
-        patterns.put(
-                "cancel-service",
-                phrases(
-                        "cancel (my|the|our) (account|contract|subscription|service|plan|membership|broadband|policy)",
-                        "close my account|switching (to|provider|providers|networks|banks|supplier)|taking my business elsewhere",
-                        "port(ing)? my number|terminate (my|the|our) (contract|service|account)|leaving (you|for)|done with you"));
+        alternatives.forEach((key, phrases) -> patterns.put(key, phrases(phrases.toArray(String[]::new))));
         return patterns;
     }
 

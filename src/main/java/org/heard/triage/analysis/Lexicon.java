@@ -1,16 +1,10 @@
 package org.heard.triage.analysis;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -38,20 +32,22 @@ public final class Lexicon {
     /** The unmodified VADER lexicon (Hutto and Gilbert 2014, MIT licence). */
     public static Lexicon vader() {
         var valences = new HashMap<String, Double>();
-        read("triage/vader_lexicon.txt", '\t', (columns, line) -> valences.put(columns[0], parse(columns[1], line)));
+        ResourceLines.read(
+                "triage/vader_lexicon.txt", '\t', (columns, line) -> valences.put(columns[0], parse(columns[1], line)));
         return new Lexicon(valences, Set.of());
     }
 
     /** VADER's lexicon with the Emoji Sentiment Ranking and Heard's customer-care terms on top. */
     public static Lexicon social() {
         var valences = new HashMap<>(vader().valences);
-        read("triage/emoji_sentiment_ranking.csv", ',', (columns, line) -> {
+        ResourceLines.read("triage/emoji_sentiment_ranking.csv", ',', (columns, line) -> {
             if (!columns[0].equals("Emoji")) {
                 emojiValence(columns, line, valences);
             }
         });
         var terms = new HashMap<String, Double>();
-        read("triage/social_lexicon.txt", '\t', (columns, line) -> terms.put(columns[0], parse(columns[1], line)));
+        ResourceLines.read(
+                "triage/social_lexicon.txt", '\t', (columns, line) -> terms.put(columns[0], parse(columns[1], line)));
         return new Lexicon(valences, Set.of()).with(terms);
     }
 
@@ -116,24 +112,6 @@ public final class Lexicon {
         return Pattern.compile(
                 "(?<![\\p{L}\\p{N}])(?:" + String.join("|", alternatives) + ")(?![\\p{L}\\p{N}])",
                 Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-    }
-
-    private static void read(String resource, char separator, BiConsumer<String[], Integer> row) {
-        var stream = Lexicon.class.getClassLoader().getResourceAsStream(resource);
-        if (stream == null) {
-            throw new IllegalStateException("The resource " + resource + " is missing from Heard's jar");
-        }
-        try (var reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-            int number = 0;
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                number++;
-                if (!line.isBlank() && !line.startsWith("#")) {
-                    row.accept(line.split(Pattern.quote(String.valueOf(separator))), number);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not read " + resource, e);
-        }
     }
 
     private static double parse(String number, int line) {

@@ -22,154 +22,27 @@ final class SentimentRules {
     /** A negated word keeps 74 % of its strength, with the opposite sign. */
     static final double NEGATION_SCALAR = -0.74;
 
-    private static final Set<String> NEGATIONS = Set.of(
-            "aint",
-            "arent",
-            "cannot",
-            "cant",
-            "couldnt",
-            "darent",
-            "didnt",
-            "doesnt",
-            "ain't",
-            "aren't",
-            "can't",
-            "couldn't",
-            "daren't",
-            "didn't",
-            "doesn't",
-            "dont",
-            "hadnt",
-            "hasnt",
-            "havent",
-            "isnt",
-            "mightnt",
-            "mustnt",
-            "neither",
-            "don't",
-            "hadn't",
-            "hasn't",
-            "haven't",
-            "isn't",
-            "mightn't",
-            "mustn't",
-            "neednt",
-            "needn't",
-            "never",
-            "none",
-            "nope",
-            "nor",
-            "not",
-            "nothing",
-            "nowhere",
-            "oughtnt",
-            "shant",
-            "shouldnt",
-            "uhuh",
-            "wasnt",
-            "werent",
-            "oughtn't",
-            "shan't",
-            "shouldn't",
-            "uh-uh",
-            "wasn't",
-            "weren't",
-            "without",
-            "wont",
-            "wouldnt",
-            "won't",
-            "wouldn't",
-            "rarely",
-            "seldom",
-            "despite");
+    private static final Set<String> NEGATIONS =
+            words("aint, arent, cannot, cant, couldnt, darent, didnt, doesnt, ain't, aren't, can't, couldn't,  "
+                    + "daren't, didn't, doesn't, dont, hadnt, hasnt, havent, isnt, mightnt, mustnt, neither, don't,  "
+                    + "hadn't, hasn't, haven't, isn't, mightn't, mustn't, neednt, needn't, never, none, nope, nor,  "
+                    + "not, nothing, nowhere, oughtnt, shant, shouldnt, uhuh, wasnt, werent, oughtn't, shan't,  "
+                    + "shouldn't, uh-uh, wasn't, weren't, without, wont, wouldnt, won't, wouldn't, rarely, seldom,  "
+                    + "despite");
 
-    private static final Set<String> INCREASING = Set.of(
-            "absolutely",
-            "amazingly",
-            "awfully",
-            "completely",
-            "considerable",
-            "considerably",
-            "decidedly",
-            "deeply",
-            "effing",
-            "enormous",
-            "enormously",
-            "entirely",
-            "especially",
-            "exceptional",
-            "exceptionally",
-            "extreme",
-            "extremely",
-            "fabulously",
-            "flipping",
-            "flippin",
-            "frackin",
-            "fracking",
-            "fricking",
-            "frickin",
-            "frigging",
-            "friggin",
-            "fully",
-            "fuckin",
-            "fucking",
-            "fuggin",
-            "fugging",
-            "greatly",
-            "hella",
-            "highly",
-            "hugely",
-            "incredible",
-            "incredibly",
-            "intensely",
-            "major",
-            "majorly",
-            "more",
-            "most",
-            "particularly",
-            "purely",
-            "quite",
-            "really",
-            "remarkably",
-            "so",
-            "substantially",
-            "thoroughly",
-            "total",
-            "totally",
-            "tremendous",
-            "tremendously",
-            "uber",
-            "unbelievably",
-            "unusually",
-            "utter",
-            "utterly",
-            "very");
+    private static final Set<String> INCREASING =
+            words("absolutely, amazingly, awfully, completely, considerable, considerably, decidedly, deeply,  "
+                    + "effing, enormous, enormously, entirely, especially, exceptional, exceptionally, extreme,  "
+                    + "extremely, fabulously, flipping, flippin, frackin, fracking, fricking, frickin, frigging,  "
+                    + "friggin, fully, fuckin, fucking, fuggin, fugging, greatly, hella, highly, hugely, incredible,  "
+                    + "incredibly, intensely, major, majorly, more, most, particularly, purely, quite, really,  "
+                    + "remarkably, so, substantially, thoroughly, total, totally, tremendous, tremendously, uber,  "
+                    + "unbelievably, unusually, utter, utterly, very");
 
-    private static final Set<String> DECREASING = Set.of(
-            "almost",
-            "barely",
-            "hardly",
-            "just enough",
-            "kind of",
-            "kinda",
-            "kindof",
-            "kind-of",
-            "less",
-            "little",
-            "marginal",
-            "marginally",
-            "occasional",
-            "occasionally",
-            "partly",
-            "scarce",
-            "scarcely",
-            "slight",
-            "slightly",
-            "somewhat",
-            "sort of",
-            "sorta",
-            "sortof",
-            "sort-of");
+    private static final Set<String> DECREASING =
+            words("almost, barely, hardly, just enough, kind of, kinda, kindof, kind-of, less, little, marginal,  "
+                    + "marginally, occasional, occasionally, partly, scarce, scarcely, slight, slightly, somewhat,  "
+                    + "sort of, sorta, sortof, sort-of");
 
     /** Phrases whose valence replaces that of their words. */
     static final Map<String, Double> SPECIAL_CASES = Map.of(
@@ -185,6 +58,10 @@ final class SentimentRules {
             "broken heart", -2.9);
 
     private SentimentRules() {}
+
+    private static Set<String> words(String commaSeparated) {
+        return Set.of(commaSeparated.strip().split("\\s*,\\s*"));
+    }
 
     /** The booster value of a lower-case word or bigram, or 0 if it boosts nothing. */
     static double boost(String lower) {

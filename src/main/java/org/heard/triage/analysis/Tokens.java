@@ -2,6 +2,7 @@ package org.heard.triage.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,6 +17,33 @@ final class Tokens {
     // Python's string.punctuation, which VADER strips from both ends of a token.
     private static final String PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
     private static final Pattern RUN_OF_THREE = Pattern.compile("(\\p{L})\\1{2,}");
+
+    // "like" is liking only after someone who likes: "I like it", "really like"; "tasted like rubber"
+    // and "like 3 hours" are comparisons, which VADER's lexicon scores as praise.
+    private static final Set<String> LIKERS = Set.of(
+            "i",
+            "we",
+            "you",
+            "they",
+            "he",
+            "she",
+            "really",
+            "would",
+            "do",
+            "did",
+            "also",
+            "definitely",
+            "still",
+            "totally",
+            "i'd",
+            "we'd",
+            "don't",
+            "didn't",
+            "dont",
+            "didnt",
+            "not",
+            "always",
+            "actually");
 
     private Tokens() {}
 
@@ -39,9 +67,14 @@ final class Tokens {
                 String stripped = strip(word);
                 token = stripped.isEmpty() ? token : stretched(Token.of(stripped), lexicon);
             }
-            tokens.add(token);
+            tokens.add(comparison(token, tokens) ? new Token(token.text(), "like (comparison)", false) : token);
         }
         return tokens;
+    }
+
+    private static boolean comparison(Token token, List<Token> before) {
+        return token.lower().equals("like")
+                && (before.isEmpty() || !LIKERS.contains(before.getLast().lower()));
     }
 
     /** VADER's "cap differential": some tokens are all capitals and some are not. */

@@ -69,6 +69,20 @@ class SocialTextAnalyserTests {
         assertThat(read("tbh this is a joke").sentiment()).isEqualTo(Sentiment.NEGATIVE);
     }
 
+    @Test
+    void likeIsPraiseOnlyWhenSomeoneLikesSomething() {
+        assertThat(read("I like the new app").sentiment()).isEqualTo(Sentiment.POSITIVE);
+        assertThat(read("the pizza tasted like cardboard").sentiment()).isNotEqualTo(Sentiment.POSITIVE);
+        assertThat(read("on hold for like 3 hours").sentiment()).isNotEqualTo(Sentiment.POSITIVE);
+    }
+
+    @Test
+    void sayingTheyWillNotComeBackIsNegative() {
+        assertThat(read("we will be back").sentiment()).isEqualTo(Sentiment.POSITIVE);
+        assertThat(read("we won't be back").sentiment()).isEqualTo(Sentiment.NEGATIVE);
+        assertThat(read("never going back").sentiment()).isEqualTo(Sentiment.NEGATIVE);
+    }
+
     @ParameterizedTest
     @CsvSource(
             delimiter = '|',
