@@ -68,6 +68,50 @@ class TriageRulesBrowserIntegrationTests {
     }
 
     @Test
+    void aSupervisorMovesARuleUpSwitchesItOffAndDeletesItAfterConfirming() {
+        var supervisor = "Max Supervisor " + unique();
+        var page = signIn(browser.window(), supervisor);
+        var api = new HeardClient(port).asAdmin();
+        var name = "Late parcels " + unique();
+        api.post(
+                "/api/triage/rules",
+                Map.of(
+                        "name",
+                        "Earlier " + unique(),
+                        "conditions",
+                        Map.of("words", java.util.List.of("parcel")),
+                        "actions",
+                        Map.of("tags", java.util.List.of("parcel"))));
+        api.post(
+                "/api/triage/rules",
+                Map.of(
+                        "name",
+                        name,
+                        "conditions",
+                        Map.of("words", java.util.List.of("late")),
+                        "actions",
+                        Map.of("tags", java.util.List.of("late"))));
+        page.navigate("/triage/rules");
+        var card = page.locator(".rule-card").filter(new Locator.FilterOptions().setHasText(name));
+
+        card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Move " + name + " up"))
+                .click();
+        assertThat(page.locator(".audit > li").first()).containsText(supervisor + " reordered the rules");
+        card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Switch off"))
+                .click();
+        assertThat(card.locator(".badge")).hasText("Off");
+        assertThat(page.locator(".audit > li").first()).containsText(supervisor + " disabled “" + name + "”");
+
+        card.getByText("Delete…").click();
+        card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Yes, delete"))
+                .click();
+
+        assertThat(card).hasCount(0);
+        assertThat(page.locator(".audit > li").first()).containsText(supervisor + " deleted “" + name + "”");
+        assertThat(browser.dialogs()).isEmpty();
+    }
+
+    @Test
     void theRulesPageFitsAPhone() {
         var page = signIn(browser.phone(), "Pat Phone " + unique());
         page.navigate("/triage/rules");
