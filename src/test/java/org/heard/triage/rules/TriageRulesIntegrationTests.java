@@ -21,6 +21,7 @@ import org.heard.triage.Urgency;
 import org.heard.triage.pipeline.RuleBook;
 import org.heard.triage.pipeline.TriageSubject;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** Supervisors' triage rules over real HTTP on a real PostgreSQL: who may change them, and what is kept. */
 @IntegrationTest
 @Import(RuleTestAnalyser.class)
-// @Tag("persistence")
+@Tag("persistence")
 class TriageRulesIntegrationTests {
 
     private static final String PASSWORD = "a-long-enough-password";
