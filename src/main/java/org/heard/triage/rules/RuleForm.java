@@ -16,8 +16,8 @@ import org.jspecify.annotations.Nullable;
 record RuleForm(
         @Nullable Long id,
         @Nullable String name,
-        boolean enabled,
-        boolean stop,
+        @Nullable Boolean enabled,
+        @Nullable Boolean stop,
         @Nullable List<String> channels,
         @Nullable String visibility,
         @Nullable String words,
@@ -90,7 +90,8 @@ record RuleForm(
                 split(languages, "[,\\s]"),
                 queues);
         var actions = new RuleActions(split(tags, "[,\\s]"), queue, priority, colleague(), autoReply);
-        return new RuleDraft(name, enabled, stop, conditions, actions);
+        // An unticked checkbox sends nothing, which means "off" here, not "not said".
+        return new RuleDraft(name, Boolean.TRUE.equals(enabled), Boolean.TRUE.equals(stop), conditions, actions);
     }
 
     RuleTrial.Sample sample() {
