@@ -7,6 +7,7 @@
   }
   const api = box.dataset.triageAlerts;
   const RECENT_MS = 15 * 60 * 1000;
+  const MAX_TOASTS = 3;
   const dismissed = new Set(JSON.parse(sessionStorage.getItem('heard-triage-dismissed') || '[]'));
   const shown = new Set();
 
@@ -37,6 +38,11 @@
     });
     toast.append(link, close);
     box.prepend(toast);
+    // In a crisis many clocks run out at once; three toasts say so without burying the page.
+    const toasts = box.querySelectorAll('.triage-toast');
+    for (let i = MAX_TOASTS; i < toasts.length; i++) {
+      toasts[i].remove();
+    }
   }
 
   fetch(api, { headers: { Accept: 'application/json' } })

@@ -11,6 +11,12 @@ import org.springframework.stereotype.Component;
 @Component("times")
 public class Times {
 
+    private final java.time.Clock clock;
+
+    Times(java.time.Clock clock) {
+        this.clock = clock;
+    }
+
     private static final DateTimeFormatter EXACT =
             DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm:ss z").withZone(ZoneId.systemDefault());
 
@@ -18,7 +24,7 @@ public class Times {
         if (instant == null) {
             return "";
         }
-        var elapsed = Duration.between(instant, Instant.now());
+        var elapsed = Duration.between(instant, clock.instant());
         if (elapsed.toSeconds() < 60) {
             return "now";
         }
@@ -36,7 +42,7 @@ public class Times {
         if (due == null) {
             return "";
         }
-        var left = Duration.between(Instant.now(), due);
+        var left = Duration.between(clock.instant(), due);
         var size = left.abs();
         String amount = size.toMinutes() < 1
                 ? "under a minute"
@@ -47,7 +53,7 @@ public class Times {
     }
 
     public boolean past(@Nullable Instant instant) {
-        return instant != null && instant.isBefore(Instant.now());
+        return instant != null && instant.isBefore(clock.instant());
     }
 
     public String exact(@Nullable Instant instant) {

@@ -103,7 +103,9 @@ class TriageIntegrationTests {
         camClient.put("/api/triage/presence", Map.of("presence", "ONLINE"));
         post("question", "Bonjour, est-ce que vous livrez aussi le samedi matin dans ma ville ? " + tag);
         awaitRows(1);
-        post("panne", "Votre service est en panne depuis ce matin 😡😡 rien ne fonctionne et personne ne répond " + tag);
+        post(
+                "panne",
+                "Votre service est en panne depuis ce matin 😡😡 rien ne fonctionne et personne ne répond " + tag);
         var rows = awaitRows(2);
         assertThat(rows).allSatisfy(r -> {
             assertThat(r.get("queue").asString()).isEqualTo(queue);

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * English, where most of Heard's first customers write; each is a phrase a care team would recognise,
  * so that a wrong match is easy to explain and to fix.
  */
-final class CareSignals {
+public final class CareSignals {
 
     /** Signals that cannot wait: someone may be hurt, in court, cut off, or out of pocket twice. */
     static final Set<String> URGENT = Set.of("safety", "legal", "outage", "charged-twice");
@@ -21,6 +21,13 @@ final class CareSignals {
 
     /** Every signal key, in the order Heard reports them. */
     static final List<String> KEYS = List.copyOf(PATTERNS.keySet());
+
+    private CareSignals() {}
+
+    /** Every signal key the analyser gives, for rules and pages that name signals. */
+    public static List<String> keys() {
+        return KEYS;
+    }
 
     private static final Pattern COMPLAINT = phrases(
             "complain\\w*|unacceptable|disappoint\\w*|not happy|unhappy|fed up|sick of|sort (this|it) out",
@@ -38,8 +45,6 @@ final class CareSignals {
             "so helpful,? not|not\\.? ?$|yeah,? right|oh,? (great|wonderful|perfect|brilliant|joy)",
             "what a (great|fantastic|brilliant|wonderful) (service|experience|job)( again)?[.!]* ?(not|/s)?$",
             "thanks for (the|another) (delay|outage|wait|charge)|/s$");
-
-    private CareSignals() {}
 
     /** The signal keys the text (in lower case) shows, in the order of {@link #KEYS}. */
     static List<String> in(String lowerText) {

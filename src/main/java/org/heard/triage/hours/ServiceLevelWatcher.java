@@ -15,7 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * publishes, so several Heard nodes never announce the same one twice, and a restart never repeats one.
  */
 @Component
-class ServiceLevelWatcher {
+public class ServiceLevelWatcher {
 
     private static final int BATCH = 100;
 
@@ -44,8 +44,8 @@ class ServiceLevelWatcher {
         }
     }
 
-    /** Announces what is due now; returns how many clocks it announced. */
-    int sweep() {
+    /** Announces what is due now; returns how many clocks it announced. Tests call it to skip the wait. */
+    public int sweep() {
         Integer fired = transactions.execute(status -> {
             var now = clock.instant();
             var due = clocks.lockDue(now, BATCH);

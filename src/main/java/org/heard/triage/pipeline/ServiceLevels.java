@@ -13,5 +13,6 @@ public interface ServiceLevels {
      * @param queue the queue the conversation is in after routing, or {@code null}
      * @return when the team owes the customer a response, or {@code null} when no policy applies
      */
-    @Nullable Instant customerWrote(TriageSubject subject, @Nullable String queue);
+    @Nullable
+    Instant customerWrote(TriageSubject subject, @Nullable String queue);
 }

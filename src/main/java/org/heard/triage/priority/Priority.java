@@ -77,7 +77,7 @@ public record Priority(int score, String reason) {
             score = floor;
             why.add(floorReason == null ? "raised by a rule" : floorReason);
         }
-        var what = serviceWhat == null ? "response" : serviceWhat;
+        var what = serviceWhat == null ? "response" : serviceWhat.replace('-', ' ');
         switch (serviceLevel) {
             case WARNING -> {
                 score += SLA_WARNING;

@@ -2,6 +2,7 @@ package org.heard.triage.routing;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.heard.triage.routing.Queue.Mode;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,7 +20,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class Queues {
 
     private final JdbcClient jdbc;
+    private static final long RELOAD_ON_MISS_NANOS = 5_000_000_000L;
+
     private final AtomicReference<List<Queue>> current = new AtomicReference<>();
+    private final AtomicLong lastReloadOnMiss = new AtomicLong(System.nanoTime() - RELOAD_ON_MISS_NANOS);
 
     Queues(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -30,8 +34,18 @@ public class Queues {
         return queues != null ? queues : reload();
     }
 
+    /**
+     * The queue with this key. A key this node has not seen yet (a queue made on another node a moment
+     * ago) reloads the queues, at most once every few seconds.
+     */
     public Optional<Queue> find(String key) {
-        return all().stream().filter(q -> q.key().equals(key)).findFirst();
+        var found = all().stream().filter(q -> q.key().equals(key)).findFirst();
+        var now = System.nanoTime();
+        if (found.isEmpty() && now - lastReloadOnMiss.get() > RELOAD_ON_MISS_NANOS) {
+            lastReloadOnMiss.set(now);
+            found = reload().stream().filter(q -> q.key().equals(key)).findFirst();
+        }
+        return found;
     }
 
     /** Creates or changes a queue and its members. */

@@ -7,6 +7,7 @@ import java.util.function.UnaryOperator;
 import org.heard.channels.Visibility;
 import org.heard.triage.Sentiment;
 import org.heard.triage.Urgency;
+import org.heard.triage.analysis.CareSignals;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,18 +41,8 @@ record RuleConditions(
         List<String> languages,
         List<String> queues) {
 
-    /** The signal keys Heard's analyser and triage history give; a rule may test only for these. */
-    static final List<String> SIGNALS = List.of(
-            "refund",
-            "charged-twice",
-            "outage",
-            "still-waiting",
-            "repeated-contact",
-            "cancellation",
-            "delivery",
-            "account-access",
-            "safety",
-            "legal");
+    /** The signal keys Heard's analyser gives (history adds repeated-contact); a rule may test only for these. */
+    static final List<String> SIGNALS = CareSignals.keys();
 
     RuleConditions {
         channels = tidy(channels, RuleConditions::lower);

@@ -50,9 +50,14 @@ class ServiceLevelAlertsBrowserIntegrationTests {
     @Autowired
     ServiceLevelWatcher watcher;
 
+    TriageScene scene;
+
     @AfterEach
     void putBack() {
         clock.reset();
+        if (scene != null) {
+            scene.stopRouting();
+        }
         jdbc.sql("delete from triage_service_level_policies where scope = 'QUEUE' and scope_value = ?")
                 .param(QUEUE)
                 .update();
@@ -60,7 +65,7 @@ class ServiceLevelAlertsBrowserIntegrationTests {
 
     @Test
     void aBreachAppearsAsAToastLinkingToTheConversation() {
-        var scene = new TriageScene(port, jdbc, triage, serviceLevels, transactions);
+        scene = new TriageScene(port, jdbc, triage, serviceLevels, transactions);
         scene.queue(QUEUE);
         var policy = HoursRequests.send(
                 new HeardClient(port).asAdmin(),
@@ -88,12 +93,16 @@ class ServiceLevelAlertsBrowserIntegrationTests {
                 .isVisible();
         supervisor.waitForFunction("() => true");
 
-        var written = scene.writes(TriageScene.person(), "@heardbrand my order never came", false);
-        scene.triaged(written, QUEUE);
+        var person = TriageScene.person();
+        scene.routeTo(QUEUE);
+        var written = scene.writes(person, "@heardbrand my order never came", false);
         clock.moveForward(Duration.ofMinutes(6));
         watcher.sweep();
 
-        var toast = supervisor.locator(".triage-toast");
+        var toast = supervisor
+                .locator(".triage-toast")
+                .filter(new com.microsoft.playwright.Locator.FilterOptions()
+                        .setHasText("Conversation #" + written.conversationId() + " "));
         assertThat(toast)
                 .containsText("Conversation #" + written.conversationId() + " missed its first response (due ");
         assertThat(toast.getByRole(AriaRole.LINK)).hasAttribute("href", "/inbox/" + written.conversationId());

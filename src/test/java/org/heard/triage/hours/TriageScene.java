@@ -36,6 +36,8 @@ final class TriageScene {
     private final ConversationTriage triage;
     private final ServiceLevels serviceLevels;
     private final TransactionTemplate transactions;
+    private final int port;
+    private Long routingRule;
 
     TriageScene(
             int port,
@@ -44,6 +46,7 @@ final class TriageScene {
             ServiceLevels serviceLevels,
             TransactionTemplate transactions) {
         this.network = new HeardClient(port);
+        this.port = port;
         this.jdbc = jdbc;
         this.triage = triage;
         this.serviceLevels = serviceLevels;
@@ -57,8 +60,34 @@ final class TriageScene {
         return "sla" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** The person writes; returns once Heard has threaded the message. */
-    Written writes(String person, String text, boolean isPrivate) {
+    /**
+     * From now on, conversations of the scene's people go to this queue, as a supervisor's rule would
+     * send them: each message names its writer, and a rule routes those names to the queue.
+     */
+    void routeTo(String queue) {
+        var rule = new HeardClient(port)
+                .asAdmin()
+                .post(
+                        "/api/triage/rules",
+                        java.util.Map.of(
+                                "name", "Scene to " + queue + " " + UUID.randomUUID(),
+                                "conditions", java.util.Map.of("pattern", "\\bsla[0-9a-f]{8}\\b"),
+                                "actions", java.util.Map.of("queue", queue)));
+        assertThat(rule.status()).as(rule.body()).isEqualTo(201);
+        routingRule = rule.json().get("id").asLong();
+    }
+
+    /** Removes the routing rule, so other tests' messages are routed as usual. */
+    void stopRouting() {
+        if (routingRule != null) {
+            new HeardClient(port).asAdmin().delete("/api/triage/rules/" + routingRule);
+            routingRule = null;
+        }
+    }
+
+    /** The person writes; returns once Heard has threaded (and triaged) the message. */
+    Written writes(String person, String said, boolean isPrivate) {
+        var text = routingRule == null ? said : said + " " + person;
         var postId = "sla-" + UUID.randomUUID();
         var response =
                 network.signedSandboxWebhook(SandboxPayloads.post(postId, person, person, text, null, isPrivate));
@@ -128,9 +157,8 @@ final class TriageScene {
 
     /** A queue of the tests' own, so their short policies touch no one else's conversations. */
     void queue(String key) {
-        jdbc.sql("insert into triage_queues (key, name) values (?, ?) on conflict do nothing")
-                .params(key, key)
-                .update();
+        var saved = new HeardClient(port).asAdmin().put("/api/triage/queues/" + key, java.util.Map.of("name", key));
+        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
     }
 
     static Timestamp at(Instant instant) {

@@ -13,12 +13,11 @@ import org.heard.HeardClient;
 import org.heard.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 
 /** A supervisor writes a triage rule in Chromium, tries it on a sample message, and saves it. */
 @IntegrationTest
-@Import(RuleTestAnalyser.class)
 class TriageRulesBrowserIntegrationTests {
 
     private static final String PASSWORD = "a-long-enough-password";
@@ -28,6 +27,19 @@ class TriageRulesBrowserIntegrationTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Autowired
+    RuleEngine engine;
+
+    /** Rules apply to every message Heard triages; the next test class must not meet these. */
+    @org.junit.jupiter.api.AfterEach
+    void forgetTheRules() {
+        jdbc.sql("delete from triage_rules").update();
+        engine.refresh();
+    }
 
     @Test
     void aSupervisorTriesARuleOnASampleSeesItMatchSavesItAndFindsItInTheListAndTheAudit() {

@@ -25,13 +25,11 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Supervisors' triage rules over real HTTP on a real PostgreSQL: who may change them, and what is kept. */
 @IntegrationTest
-@Import(RuleTestAnalyser.class)
 @Tag("persistence")
 class TriageRulesIntegrationTests {
 
@@ -40,6 +38,19 @@ class TriageRulesIntegrationTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Autowired
+    RuleEngine engine;
+
+    /** Rules apply to every message Heard triages; the next test class must not meet these. */
+    @org.junit.jupiter.api.AfterEach
+    void forgetTheRules() {
+        jdbc.sql("delete from triage_rules").update();
+        engine.refresh();
+    }
 
     @Autowired
     RuleBook ruleBook;
