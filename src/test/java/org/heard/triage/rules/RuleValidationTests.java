@@ -83,7 +83,8 @@ class RuleValidationTests {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> validation.checked(
                         rule("Money").signals("refnd").tags("x").draft()))
-                .withMessageContaining("The signal `refnd` is not a signal Heard gives; use one of refund,");
+                .withMessageContaining(
+                        "The signal `refnd` is not a signal Heard gives; use one of safety, legal, outage, charged-twice, refund,");
     }
 
     @Test
