@@ -78,7 +78,7 @@ class TriageIntegrationTests {
                         .status())
                 .isEqualTo(200);
 
-        post("kunde", "Hallo, ich wurde für meine Bestellung zweimal belastet und möchte mein Geld zurück " + tag);
+        post("kunde", "Hallo, ich wurde für meine Bestellung zweimal belastet und möchte mein Geld zurück");
 
         var row = awaitRows(1).getFirst();
         assertThat(row.get("queue").asString()).isEqualTo(queue);
@@ -101,11 +101,12 @@ class TriageIntegrationTests {
                 "/api/triage/queues/" + queue,
                 Map.of("name", "Français " + tag, "languages", List.of("fr"), "mode", "PULL", "members", List.of(cam)));
         camClient.put("/api/triage/presence", Map.of("presence", "ONLINE"));
-        post("question", "Bonjour, est-ce que vous livrez aussi le samedi matin dans ma ville ? " + tag);
-        awaitRows(1);
         post(
-                "panne",
-                "Votre service est en panne depuis ce matin 😡😡 rien ne fonctionne et personne ne répond " + tag);
+                "question",
+                "Bonjour, est-ce que vous livrez aussi le samedi matin dans ma ville ? Je voudrais commander un nouveau"
+                        + " téléphone pour ma fille.");
+        awaitRows(1);
+        post("panne", "Votre service est en panne depuis ce matin 😡😡 rien ne fonctionne et personne ne répond");
         var rows = awaitRows(2);
         assertThat(rows).allSatisfy(r -> {
             assertThat(r.get("queue").asString()).isEqualTo(queue);
@@ -168,6 +169,7 @@ class TriageIntegrationTests {
                 .isEqualTo(400);
     }
 
+    /** A customer of this test (their handle ends with its tag) posts publicly. */
     private void post(String who, String text) {
         var body = SandboxPayloads.post(
                 who + "-" + tag + "-" + UUID.randomUUID(), "id-" + who + "-" + tag, who + "-" + tag, text, null, false);

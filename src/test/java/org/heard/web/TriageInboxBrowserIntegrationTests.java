@@ -61,7 +61,17 @@ class TriageInboxBrowserIntegrationTests {
         clock.moveForward(Duration.ofHours(2));
         watcher.sweep();
 
-        var toast = supervisor.page.locator(".triage-toast");
+        long id = new HeardClient(port)
+                .asAdmin().allConversations("status=open").stream()
+                        .filter(r -> r.get("customerHandle").asString().equals("customer-" + tag))
+                        .findFirst()
+                        .orElseThrow()
+                        .get("id")
+                        .asLong();
+        var toast = supervisor
+                .page
+                .locator(".triage-toast")
+                .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Conversation #" + id + " "));
         assertThat(toast).containsText("missed its first response");
         assertThat(row.locator(".reason")).containsText("first response overdue");
         AgentInbox.assertNotReloaded(supervisor.page);
