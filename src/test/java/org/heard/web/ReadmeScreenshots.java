@@ -182,6 +182,23 @@ class ReadmeScreenshots {
                                                where conversation_id = c.id and direction = 'OUTBOUND')
                         where c.id = ?
                         """).param(conversation).update();
+        // Service-level clocks that started after the customer now wrote start when they wrote.
+        jdbc.sql("""
+                        update triage_service_level_clocks set
+                          due_at = due_at - (started_at - (now() - make_interval(mins => ?))),
+                          warn_at = warn_at - (started_at - (now() - make_interval(mins => ?))),
+                          started_at = now() - make_interval(mins => ?)
+                        where conversation_id = ? and started_at > now() - make_interval(mins => ?)
+                          and exists (select 1 from messages where conversation_id = ? and text like ?
+                                      and direction = 'INBOUND')
+                        """)
+                .params(minutesAgo, minutesAgo, minutesAgo, conversation, minutesAgo, conversation, "%" + text + "%")
+                .update();
+        jdbc.sql("""
+                        update conversations c set due_at = (select min(due_at) from triage_service_level_clocks k
+                            where k.conversation_id = c.id and k.stopped_at is null and k.kind <> 'resolution')
+                        where c.id = ? and c.due_at is not null and c.due_what <> 'resolution'
+                        """).param(conversation).update();
     }
 
     private static void signIn(Page page) {

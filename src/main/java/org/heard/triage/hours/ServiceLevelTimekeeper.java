@@ -7,6 +7,7 @@ import java.util.List;
 import org.heard.conversations.ConversationChanged;
 import org.heard.conversations.ConversationStatus;
 import org.heard.conversations.ConversationTriage;
+import org.heard.conversations.MessageReceived;
 import org.heard.conversations.TeamReplied;
 import org.heard.triage.pipeline.ServiceLevels;
 import org.heard.triage.pipeline.TriageSubject;
@@ -55,17 +56,31 @@ class ServiceLevelTimekeeper implements ServiceLevels {
         var policy = policies.applicableTo(queue, message.channel());
         var counted = policy.businessHours() ? teamHours : BusinessCalendar.roundTheClock(teamHours.zone());
         var running = clocks.running(id);
+        var since = waitingSince(message);
         if (running.stream().noneMatch(c -> c.kind().response())) {
             var kind = subject.conversation().firstResponseAt() == null
                     ? ClockKind.FIRST_RESPONSE
                     : ClockKind.NEXT_RESPONSE;
-            start(id, kind, policy, message.receivedAt(), counted);
+            start(id, kind, policy, since, counted);
         }
         if (running.stream().noneMatch(c -> c.kind() == ClockKind.RESOLUTION)) {
-            start(id, ClockKind.RESOLUTION, policy, message.receivedAt(), counted);
+            start(id, ClockKind.RESOLUTION, policy, since, counted);
         }
         awayReplies.customerWrote(subject, teamHours);
         return showDue(id);
+    }
+
+    /**
+     * The customer has waited since they wrote, not since Heard heard it: a webhook delivered late (or
+     * read from the inbound log after a restart) does not reset their wait. A network's timestamp more
+     * than a day before arrival is not trusted that far.
+     */
+    static Instant waitingSince(MessageReceived message) {
+        var earliest = message.receivedAt().minus(java.time.Duration.ofDays(1));
+        if (message.sentAt().isAfter(message.receivedAt())) {
+            return message.receivedAt();
+        }
+        return message.sentAt().isBefore(earliest) ? earliest : message.sentAt();
     }
 
     /** A person answered: the customer is no longer waiting for a response. */
