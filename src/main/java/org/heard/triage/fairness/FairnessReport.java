@@ -25,13 +25,14 @@ public class FairnessReport {
     /** A gap worth a supervisor's look: the slowest group's median is this much the fastest's, or more. */
     static final double GAP_RATIO = 1.5;
 
+    // Buckets sort by size: the name carries a two-digit rank that the report strips.
     private static final String BUCKET = """
-            case when i.followers_count is null then 'not shown'
-                 when i.followers_count < 1000 then 'under 1k'
-                 when i.followers_count < 10000 then '1k to 10k'
-                 when i.followers_count < 100000 then '10k to 100k'
-                 when i.followers_count < 1000000 then '100k to 1M'
-                 else '1M and more' end""";
+            case when i.followers_count is null then '06 not shown'
+                 when i.followers_count < 1000 then '01 under 1k'
+                 when i.followers_count < 10000 then '02 1k to 10k'
+                 when i.followers_count < 100000 then '03 10k to 100k'
+                 when i.followers_count < 1000000 then '04 100k to 1M'
+                 else '05 1M and more' end""";
 
     private final JdbcClient jdbc;
 
@@ -67,7 +68,7 @@ public class FairnessReport {
                         """.formatted(groupBy))
                 .params(Timestamp.from(from), Timestamp.from(to))
                 .query((rs, row) -> new Group(
-                        rs.getString("grp"),
+                        rs.getString("grp").replaceFirst("^\\d\\d ", ""),
                         rs.getInt("complaints"),
                         rs.getInt("answered"),
                         (Double) rs.getObject("first_median"),
