@@ -8,6 +8,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.heard.channels.OutboundMessageFailed;
 import org.heard.channels.OutboundMessageSent;
 import org.heard.channels.SendFailed;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -72,13 +73,13 @@ class Dispatcher extends Worker {
         var message = entry.message();
         String externalId;
         try {
-            externalId = connectors.get(message.channel()).send(message);
+            externalId = connectors.get(message.channel()).send(message, null);
         } catch (SendFailed e) {
-            failed(entry, e.getMessage(), e.retryable());
+            failed(entry, e.getMessage(), e.retryable(), e.retryAfter());
             return;
         } catch (RuntimeException e) {
             log.error("Sending reply {} failed unexpectedly", message.messageId(), e);
-            failed(entry, "Unexpected error: " + e.getMessage(), true);
+            failed(entry, "Unexpected error: " + e.getMessage(), true, null);
             return;
         }
         recordSent(entry, externalId);
@@ -111,11 +112,11 @@ class Dispatcher extends Worker {
         }
     }
 
-    private void failed(OutboxStore.Entry entry, String error, boolean retryable) {
+    private void failed(OutboxStore.Entry entry, String error, boolean retryable, @Nullable Duration retryAfter) {
         var message = entry.message();
         meters.counter("heard.outbox.failures", "channel", message.channel()).increment();
         boolean giveUp = !retryable || entry.attempts() >= maxAttempts;
-        var next = giveUp ? null : Instant.now().plus(backoff(entry.attempts()));
+        var next = giveUp ? null : Instant.now().plus(wait(entry.attempts(), retryAfter));
         log.warn(
                 "Reply {} on {} not sent (attempt {}): {}{}",
                 message.messageId(),
@@ -131,6 +132,12 @@ class Dispatcher extends Worker {
             }
             events.publishEvent(new OutboundMessageFailed(message.messageId(), error, next));
         });
+    }
+
+    /** The backoff, but never sooner than the network asked. */
+    Duration wait(int attempt, @Nullable Duration retryAfter) {
+        var backoff = backoff(attempt);
+        return retryAfter != null && retryAfter.compareTo(backoff) > 0 ? retryAfter : backoff;
     }
 
     Duration backoff(int attempt) {

@@ -6,15 +6,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.heard.channels.Author;
+import org.heard.channels.ChannelAccount;
 import org.heard.channels.ChannelConnector;
 import org.heard.channels.ComposerRules;
 import org.heard.channels.InboundDelivery;
 import org.heard.channels.InboundMessage;
 import org.heard.channels.MalformedWebhook;
 import org.heard.channels.OutboundMessage;
+import org.heard.channels.RetryAfter;
 import org.heard.channels.SendFailed;
 import org.heard.channels.Visibility;
 import org.heard.channels.WebhookRejected;
@@ -23,6 +26,7 @@ import org.heard.channels.sandbox.SandboxPayloads.BrandPost;
 import org.heard.channels.sandbox.SandboxPayloads.Created;
 import org.heard.channels.sandbox.SandboxPayloads.Event;
 import org.heard.channels.sandbox.SandboxPayloads.Webhook;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -63,6 +67,11 @@ class SandboxConnector implements ChannelConnector {
     @Override
     public String channel() {
         return CHANNEL;
+    }
+
+    @Override
+    public String displayName() {
+        return "Sandbox";
     }
 
     @Override
@@ -132,7 +141,7 @@ class SandboxConnector implements ChannelConnector {
     }
 
     @Override
-    public String send(OutboundMessage message) throws SendFailed {
+    public String send(OutboundMessage message, @Nullable ChannelAccount account) throws SendFailed {
         var body = json.writeValueAsBytes(new BrandPost(
                 message.text(), message.inReplyTo(), message.visibility() == Visibility.PRIVATE, message.recipient()));
         var request = HttpRequest.newBuilder(address.brandPosts())
@@ -159,8 +168,14 @@ class SandboxConnector implements ChannelConnector {
                 throw new SendFailed("The sandbox network answered without a post id", true, e);
             }
         }
-        boolean retryable = status == 429 || status == 408 || status >= 500;
-        throw new SendFailed("The sandbox network answered " + status + ": " + abbreviate(response.body()), retryable);
+        var reason = "The sandbox network answered " + status + ": " + abbreviate(response.body());
+        if (status == 429 || status == 408 || status >= 500) {
+            throw SendFailed.later(
+                    reason,
+                    RetryAfter.parse(
+                            response.headers().firstValue("Retry-After").orElse(null), Instant.now()));
+        }
+        throw SendFailed.refused(reason);
     }
 
     @PreDestroy
