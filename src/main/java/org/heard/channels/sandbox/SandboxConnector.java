@@ -43,6 +43,8 @@ class SandboxConnector implements ChannelConnector {
     private static final String DEMO_SECRET = "sandbox-demo-secret";
     private static final Logger log = LoggerFactory.getLogger(SandboxConnector.class);
     private static final ComposerRules RULES = new ComposerRules(500, true);
+    /** Public posts and private messages; the network may add other types, which Heard leaves alone. */
+    private static final java.util.Set<String> KNOWN_TYPES = java.util.Set.of("post", "message");
 
     private final JsonMapper json;
     private final SandboxSignature signature;
@@ -99,6 +101,10 @@ class SandboxConnector implements ChannelConnector {
         }
         var deliveries = new ArrayList<InboundDelivery>();
         for (var event : webhook.events()) {
+            if (event != null && event.type() != null && !KNOWN_TYPES.contains(event.type())) {
+                log.debug("Ignored sandbox event {} of type {}", event.id(), event.type());
+                continue;
+            }
             check(event);
             try {
                 deliveries.add(new InboundDelivery(webhook.account(), event.id(), json.writeValueAsString(event)));
