@@ -96,6 +96,15 @@ public abstract class ChannelConnectorContract {
                 to.visibility() == Visibility.PRIVATE ? to.author().externalId() : null);
     }
 
+    /**
+     * Whether the network signs each body (an HMAC over it). A network that only sends a shared secret
+     * with each call (Telegram's {@code X-Telegram-Bot-Api-Secret-Token}) cannot show that a body was
+     * changed; TLS keeps it intact, and what can be tested is that the secret is still demanded.
+     */
+    protected boolean signsTheBody() {
+        return true;
+    }
+
     /** A subscription check the network makes, and the answer it expects; empty if it makes none. */
     protected Optional<Challenge> challenge() {
         return Optional.empty();
@@ -195,8 +204,10 @@ public abstract class ChannelConnectorContract {
         var tampered = new String(signed.body(), StandardCharsets.UTF_8)
                 .replace(expectedMessage().text(), "Send me a refund to this account")
                 .getBytes(StandardCharsets.UTF_8);
-        var request = new WebhookRequest(signed.headers(), signed.query(), tampered, signed.account());
         assertThat(tampered).isNotEqualTo(signed.body());
+        var request = signsTheBody()
+                ? new WebhookRequest(signed.headers(), signed.query(), tampered, signed.account())
+                : forged(tampered);
         assertThatThrownBy(() -> connector.verify(request)).isInstanceOf(WebhookRejected.class);
     }
 
