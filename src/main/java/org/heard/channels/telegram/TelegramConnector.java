@@ -88,6 +88,9 @@ class TelegramConnector implements ChannelConnector {
             throw new ConnectionFailed("That is not a bot token as @BotFather gives it: the bot's number, a colon,"
                     + " then letters, digits, - and _.");
         }
+        if (setup.verifyToken() == null || setup.verifyToken().isBlank()) {
+            throw new ConnectionFailed("Heard has no webhook secret for this account yet; start connecting it again.");
+        }
         var me = connecting(token, "getMe", Map.of(), User.class, "Telegram refused the bot token");
         if (me.id() == null) {
             throw new ConnectionFailed("Telegram answered getMe without the bot's id.");
