@@ -144,7 +144,9 @@ class EmailConnector implements ChannelConnector {
         } catch (ConnectionFailed e) {
             throw SendFailed.refused(e.getMessage());
         }
-        var answered = message.inReplyTo() == null ? null : inbox.find(box, message.inReplyTo()).orElse(null);
+        var answered = message.inReplyTo() == null
+                ? null
+                : inbox.find(box, message.inReplyTo()).orElse(null);
         var mail = ReplyMail.of(box.smtpSession(settings.timeout()), box, message, answered);
         submission.submit(box, mail);
         return ReplyMail.messageId(message.idempotencyKey(), box);

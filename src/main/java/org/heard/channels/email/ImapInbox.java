@@ -84,7 +84,8 @@ final class ImapInbox {
             throws MessagingException, IOException {
         long validity = uids.getUIDValidity();
         if (cursor == null) {
-            return new Poll(List.of(), new MailCursor(validity, lastUid(uids, inbox)).toString(), settings.pollInterval());
+            return new Poll(
+                    List.of(), new MailCursor(validity, lastUid(uids, inbox)).toString(), settings.pollInterval());
         }
         long after;
         Message[] candidates;
@@ -134,7 +135,8 @@ final class ImapInbox {
      */
     private static boolean concernsHeard(Mailbox box, Message message) throws MessagingException {
         var autoSubmitted = message.getHeader("Auto-Submitted");
-        if (autoSubmitted != null && !autoSubmitted[0].strip().toLowerCase(java.util.Locale.ROOT).startsWith("no")) {
+        if (autoSubmitted != null
+                && !autoSubmitted[0].strip().toLowerCase(java.util.Locale.ROOT).startsWith("no")) {
             log.info("Left out an automatic mail ({}): Auto-Submitted {}", messageId(message), autoSubmitted[0]);
             return false;
         }
@@ -213,7 +215,7 @@ final class ImapInbox {
     }
 
     private static @Nullable String messageId(Message message) throws MessagingException {
-        var ids = ReceivedMail.ids(message.getHeader("Message-ID")== null ? null : message.getHeader("Message-ID")[0]);
+        var ids = ReceivedMail.ids(message.getHeader("Message-ID") == null ? null : message.getHeader("Message-ID")[0]);
         return ids.isEmpty() ? null : ids.getFirst();
     }
 

@@ -54,8 +54,12 @@ record MailBody(String text, List<Attachment> attachments) {
     }
 
     private static final class Found {
-        @Nullable String plain;
-        @Nullable String html;
+        @Nullable
+        String plain;
+
+        @Nullable
+        String html;
+
         final List<Attachment> attachments = new ArrayList<>();
 
         void walk(Part part) throws MessagingException, IOException {

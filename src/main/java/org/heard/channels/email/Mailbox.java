@@ -37,17 +37,26 @@ record Mailbox(
 
     static List<CredentialField> fields() {
         return List.of(
-                CredentialField.plain(IMAP_HOST, "IMAP server", "Your mail provider's incoming (IMAP) server, such as imap.example.com."),
+                CredentialField.plain(
+                        IMAP_HOST,
+                        "IMAP server",
+                        "Your mail provider's incoming (IMAP) server, such as imap.example.com."),
                 CredentialField.plain(IMAP_PORT, "IMAP port", "993 with TLS; 143 without."),
                 CredentialField.plain(USERNAME, "Username", "The mailbox's login, often its address."),
                 CredentialField.secret(
                         PASSWORD,
                         "Password",
                         "The mailbox's password, or an app password where the provider asks for one (Gmail, Outlook)."),
-                CredentialField.plain(SMTP_HOST, "SMTP server", "Your mail provider's outgoing (SMTP) server, such as smtp.example.com."),
+                CredentialField.plain(
+                        SMTP_HOST,
+                        "SMTP server",
+                        "Your mail provider's outgoing (SMTP) server, such as smtp.example.com."),
                 CredentialField.plain(SMTP_PORT, "SMTP port", "465 for TLS, 587 for STARTTLS."),
                 CredentialField.plain(FROM, "From address", "The address customers write to and replies come from."),
-                CredentialField.plain(TLS, "Use TLS", "true (the default) or false; only a server on this machine should go without."));
+                CredentialField.plain(
+                        TLS,
+                        "Use TLS",
+                        "true (the default) or false; only a server on this machine should go without."));
     }
 
     static Mailbox of(Credentials credentials) {
@@ -100,6 +109,8 @@ record Mailbox(
 
     Session imapSession(Duration timeout) {
         var properties = timeouts(imapProtocol(), timeout);
+        // BODY.PEEK: reading a mail must not mark it read, even on a server that would in a read-only INBOX.
+        properties.put("mail." + imapProtocol() + ".peek", "true");
         if (tls) {
             properties.put("mail.imaps.ssl.checkserveridentity", "true");
         }
@@ -133,7 +144,7 @@ record Mailbox(
 
     @Override
     public String toString() {
-        return "Mailbox[" + addressText() + ", imap " + imapHost + ":" + imapPort + ", smtp " + smtpHost + ":" + smtpPort
-                + ", password hidden]";
+        return "Mailbox[" + addressText() + ", imap " + imapHost + ":" + imapPort + ", smtp " + smtpHost + ":"
+                + smtpPort + ", password hidden]";
     }
 }

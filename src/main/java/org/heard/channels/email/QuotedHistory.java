@@ -16,12 +16,13 @@ final class QuotedHistory {
     private static final Pattern ATTRIBUTION = Pattern.compile(
             "^(On|Am|Le|El|Il|Op|Em|Den|W dniu)\\s.+(wrote|schrieb|a écrit|escribió|ha scritto|schreef|escreveu|skrev|napisał)\\s*:\\s*$",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-    private static final Pattern ORIGINAL_MESSAGE =
-            Pattern.compile("^-{2,}\\s*(Original Message|Ursprüngliche Nachricht|Message d'origine|Mensaje original)\\s*-{2,}$",
-                    Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern ORIGINAL_MESSAGE = Pattern.compile(
+            "^-{2,}\\s*(Original Message|Ursprüngliche Nachricht|Message d'origine|Mensaje original)\\s*-{2,}$",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern OUTLOOK_SEPARATOR = Pattern.compile("^_{20,}$");
-    private static final Pattern SENT_FROM =
-            Pattern.compile("^(Sent from my \\S.*|Get Outlook for \\S.*|Sent from Mail for Windows.*)$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SENT_FROM = Pattern.compile(
+            "^(Sent from my \\S.*|Get Outlook for \\S.*|Sent from Mail for Windows.*)$", Pattern.CASE_INSENSITIVE);
 
     private QuotedHistory() {}
 
@@ -37,7 +38,9 @@ final class QuotedHistory {
                 kept.add(line);
             }
         }
-        while (!kept.isEmpty() && (kept.getLast().isBlank() || SENT_FROM.matcher(kept.getLast().strip()).matches())) {
+        while (!kept.isEmpty()
+                && (kept.getLast().isBlank()
+                        || SENT_FROM.matcher(kept.getLast().strip()).matches())) {
             kept.removeLast();
         }
         var trimmed = String.join("\n", kept).replaceAll("\\n{3,}", "\n\n").strip();

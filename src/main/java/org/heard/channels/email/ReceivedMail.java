@@ -86,7 +86,9 @@ record ReceivedMail(
         } catch (AddressException e) {
             throw new MalformedWebhook("The mail's From is not a mail address.");
         }
-        if (addresses.length == 0 || addresses[0].getAddress() == null || !addresses[0].getAddress().contains("@")) {
+        if (addresses.length == 0
+                || addresses[0].getAddress() == null
+                || !addresses[0].getAddress().contains("@")) {
             throw new MalformedWebhook("The mail's From is not a mail address.");
         }
         var address = addresses[0].getAddress().strip();
@@ -125,6 +127,8 @@ record ReceivedMail(
         var properties = new Properties();
         properties.put("mail.mime.address.strict", "false");
         properties.put("mail.mime.decodetext.strict", "false");
+        // Internationalised headers (RFC 6532) are UTF-8.
+        properties.put("mail.mime.allowutf8", "true");
         return properties;
     }
 }

@@ -10,7 +10,6 @@ import jakarta.mail.internet.MimeUtility;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
@@ -29,8 +28,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class ReplyMail {
 
-    private static final DateTimeFormatter WHEN =
-            DateTimeFormatter.ofPattern("EEE, d MMM yyyy 'at' HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern(
+                    "EEE, d MMM yyyy 'at' HH:mm 'UTC'", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
 
     private ReplyMail() {}
 
@@ -118,5 +118,4 @@ final class ReplyMail {
             setHeader("Message-ID", id);
         }
     }
-
 }

@@ -54,15 +54,16 @@ final class SmtpSubmission {
                     return byCode(send.getReturnCode(), send.getMessage());
                 }
                 case AuthenticationFailedException login -> {
-                    return SendFailed.refused("The mail server did not accept Heard's login: " + reply(login.getMessage())
-                            + " Check the account's username and password.");
+                    return SendFailed.refused("The mail server did not accept Heard's login: "
+                            + reply(login.getMessage()) + " Check the account's username and password.");
                 }
                 default -> {}
             }
         }
         var reason = ImapInbox.reason(e);
         log.warn("Submitting a reply failed: {}", reason);
-        return SendFailed.later("Heard could not hand the reply to the mail server (" + reason + "); it tries again.", null);
+        return SendFailed.later(
+                "Heard could not hand the reply to the mail server (" + reason + "); it tries again.", null);
     }
 
     private static SendFailed byCode(int code, String reply) {
