@@ -34,7 +34,9 @@ import org.junit.jupiter.api.Test;
  * </ul>
  *
  * <p>Connectors that receive by polling rather than webhooks pass the same tests: {@link #deliveries}
- * turns a fixture into deliveries the way that connector does.
+ * turns a fixture into deliveries the way that connector does. Connectors whose network is not HTTP
+ * (email's SMTP) override the {@code network…} hooks, such as {@link #networkTakesReplies()}, to make
+ * their own double of the network take, limit or refuse a reply; by default they stub {@link #network}.
  */
 public abstract class ChannelConnectorContract {
 
@@ -110,6 +112,45 @@ public abstract class ChannelConnectorContract {
         return Optional.empty();
     }
 
+    /** The file under {@code fixtures/<network>/} that holds the named fixture; a network whose payloads are not JSON names its own. */
+    protected String fixtureFile(String name) {
+        return name;
+    }
+
+    /** A part of {@code message.json} as received that a forger would change; the message's text by default. */
+    protected String textInFixture() {
+        return expectedMessage().text();
+    }
+
+    /** Makes the network take the next reply. */
+    protected void networkTakesReplies() {
+        network.stubFor(sendRequest().willReturn(sendAccepted()));
+    }
+
+    /** Makes the network turn the next reply away because Heard sends too fast. */
+    protected void networkLimitsReplies() {
+        network.stubFor(sendRequest().willReturn(rateLimited()));
+    }
+
+    /** Makes the network briefly broken. */
+    protected void networkIsBroken() {
+        network.stubFor(sendRequest().willReturn(aResponse().withStatus(503).withBody("upstream connect error")));
+    }
+
+    /** Makes the network refuse the next reply for good. */
+    protected void networkRefusesReplies() {
+        network.stubFor(sendRequest().willReturn(permanentlyRefused()));
+    }
+
+    /** Puts something that is not the network where Heard expects it, such as a captive portal. */
+    protected void networkAnswersGarbage() {
+        network.stubFor(sendRequest()
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "text/html")
+                        .withBody("<html><body>Gateway login</body></html>")));
+    }
+
     /** The fixture's deliveries, as this connector receives them. */
     protected List<InboundDelivery> deliveries(byte[] fixture) {
         var request = signed(fixture);
@@ -134,7 +175,7 @@ public abstract class ChannelConnectorContract {
     }
 
     protected final byte[] fixture(String name) {
-        var path = "/fixtures/" + network() + "/" + name;
+        var path = "/fixtures/" + network() + "/" + fixtureFile(name);
         try (var in = getClass().getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalStateException("No fixture " + path);
@@ -202,7 +243,7 @@ public abstract class ChannelConnectorContract {
     void refusesAWebhookWhoseBodyWasChangedAfterSigning() {
         var signed = signed(fixture("message.json"));
         var tampered = new String(signed.body(), StandardCharsets.UTF_8)
-                .replace(expectedMessage().text(), "Send me a refund to this account")
+                .replace(textInFixture(), "Send me a refund to this account")
                 .getBytes(StandardCharsets.UTF_8);
         assertThat(tampered).isNotEqualTo(signed.body());
         var request = signsTheBody()
@@ -239,7 +280,7 @@ public abstract class ChannelConnectorContract {
 
     @Test
     void sendsAReplyInItsThread() throws SendFailed {
-        network.stubFor(sendRequest().willReturn(sendAccepted()));
+        networkTakesReplies();
         var reply = reply(only(fixture("message.json")));
 
         assertThat(connector.send(reply, account())).isEqualTo(expectedSentId());
@@ -248,7 +289,7 @@ public abstract class ChannelConnectorContract {
 
     @Test
     void waitsAsLongAsTheNetworkAsksWhenRateLimited() {
-        network.stubFor(sendRequest().willReturn(rateLimited()));
+        networkLimitsReplies();
         var failure = sendFailure();
 
         assertThat(failure.retryable()).isTrue();
@@ -257,13 +298,13 @@ public abstract class ChannelConnectorContract {
 
     @Test
     void triesAgainLaterWhenTheNetworkIsBroken() {
-        network.stubFor(sendRequest().willReturn(aResponse().withStatus(503).withBody("upstream connect error")));
+        networkIsBroken();
         assertThat(sendFailure().retryable()).isTrue();
     }
 
     @Test
     void showsTheNetworksReasonWhenAReplyCanNeverBeSent() {
-        network.stubFor(sendRequest().willReturn(permanentlyRefused()));
+        networkRefusesReplies();
         var failure = sendFailure();
 
         assertThat(failure.retryable()).isFalse();
@@ -272,17 +313,13 @@ public abstract class ChannelConnectorContract {
 
     @Test
     void survivesANetworkThatAnswersGarbage() {
-        network.stubFor(sendRequest()
-                .willReturn(aResponse()
-                        .withStatus(200)
-                        .withHeader("Content-Type", "text/html")
-                        .withBody("<html><body>Gateway login</body></html>")));
+        networkAnswersGarbage();
         assertThat(sendFailure().retryable()).isTrue();
     }
 
     @Test
     void neverPutsACredentialInAnError() {
-        network.stubFor(sendRequest().willReturn(permanentlyRefused()));
+        networkRefusesReplies();
         var failure = sendFailure();
         var secrets = account().credentials().asMap().values();
 
