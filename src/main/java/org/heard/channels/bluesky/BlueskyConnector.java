@@ -1,0 +1,218 @@
+package org.heard.channels.bluesky;
+
+import jakarta.annotation.PreDestroy;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import org.heard.channels.AccountSetup;
+import org.heard.channels.Author;
+import org.heard.channels.ChannelAccount;
+import org.heard.channels.ChannelConnector;
+import org.heard.channels.ComposerRules;
+import org.heard.channels.ConnectedAccount;
+import org.heard.channels.ConnectionFailed;
+import org.heard.channels.CredentialField;
+import org.heard.channels.InboundDelivery;
+import org.heard.channels.InboundMessage;
+import org.heard.channels.OutboundMessage;
+import org.heard.channels.Poll;
+import org.heard.channels.SendFailed;
+import org.heard.channels.Visibility;
+import org.heard.channels.WebhookRejected;
+import org.heard.channels.WebhookRequest;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Bluesky: Heard signs in with an app password, polls the account's mentions, replies and quotes, and
+ * answers each in its thread. Bluesky pushes nothing to Heard, so every webhook is refused; {@link #read}
+ * turns a page of notifications into deliveries. Direct messages (Bluesky's chat service) are not
+ * connected yet: a private reply is refused with that reason.
+ */
+@Component
+class BlueskyConnector implements ChannelConnector {
+
+    static final String CHANNEL = "bluesky";
+    static final int PAGE = 50;
+    /** Pages read back to the last poll's newest notification; older mentions wait for the next poll. */
+    static final int MOST_PAGES = 5;
+
+    private static final ComposerRules RULES = new ComposerRules(300, false, ComposerRules.Counting.GRAPHEMES);
+
+    private final HttpClient http;
+    private final Clock clock;
+    private final Duration pollEvery;
+    private final BlueskySessions sessions;
+    private final BlueskyPages pages;
+    private final BlueskyReplies replies;
+
+    @Autowired
+    BlueskyConnector(
+            JsonMapper json,
+            Clock clock,
+            @Value("${heard.channels.bluesky.service-url:https://bsky.social}") String serviceUrl,
+            @Value("${heard.channels.bluesky.poll-every:30s}") Duration pollEvery) {
+        this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), json, clock, serviceUrl, pollEvery);
+    }
+
+    BlueskyConnector(HttpClient http, JsonMapper json, Clock clock, String serviceUrl, Duration pollEvery) {
+        this.http = http;
+        this.clock = clock;
+        this.pollEvery = pollEvery;
+        var xrpc = new Xrpc(http, json, clock);
+        this.sessions = new BlueskySessions(xrpc, serviceUrl);
+        this.pages = new BlueskyPages(json);
+        this.replies = new BlueskyReplies(xrpc, sessions, clock);
+    }
+
+    @Override
+    public String channel() {
+        return CHANNEL;
+    }
+
+    @Override
+    public String displayName() {
+        return "Bluesky";
+    }
+
+    @Override
+    public List<CredentialField> credentialFields() {
+        return List.of(
+                CredentialField.plain(
+                        BlueskySessions.HANDLE, "Handle", "The account's handle, such as heardbrand.bsky.social."),
+                CredentialField.secret(
+                        BlueskySessions.APP_PASSWORD,
+                        "App password",
+                        "Settings → Privacy and security → App passwords → Add App Password. Never the account's own password."),
+                CredentialField.plain(
+                        BlueskySessions.SERVICE_URL,
+                        "Service address",
+                        "Only for an account hosted outside Bluesky: its PDS address. Leave empty for https://bsky.social."));
+    }
+
+    @Override
+    public ConnectedAccount connect(AccountSetup setup) {
+        try {
+            var session = sessions.session(setup.credentials());
+            return new ConnectedAccount(session.did(), "@" + session.handle());
+        } catch (SendFailed e) {
+            throw new ConnectionFailed(e.getMessage());
+        }
+    }
+
+    @Override
+    public void verify(WebhookRequest request) {
+        throw new WebhookRejected("Bluesky does not call Heard: Heard polls the account's notifications itself.");
+    }
+
+    @Override
+    public List<InboundDelivery> read(WebhookRequest request) {
+        return pages.read(request.requireAccount().externalId(), request.bodyText())
+                .deliveries();
+    }
+
+    @Override
+    public boolean polls() {
+        return true;
+    }
+
+    /**
+     * Reads notifications newest first, page by page, back to the cursor (the newest {@code indexedAt}
+     * the last poll saw; at first, one page). Notifications seen at exactly the cursor's time come again
+     * and are recorded once, by their at:// URI.
+     */
+    @Override
+    public Poll poll(ChannelAccount account, @Nullable String cursor) throws SendFailed {
+        var since = since(cursor);
+        var newest = since;
+        var deliveries = new ArrayList<InboundDelivery>();
+        String page = null;
+        Duration wait = null;
+        for (int read = 0; read < MOST_PAGES; read++) {
+            var query = "app.bsky.notification.listNotifications?limit=" + PAGE
+                    + "&reasons=mention&reasons=reply&reasons=quote"
+                    + (page == null ? "" : "&cursor=" + URLEncoder.encode(page, StandardCharsets.UTF_8));
+            var answer = sessions.call(
+                    account.credentials(),
+                    token -> replies.xrpc().query(sessions.service(account.credentials()), query, token));
+            if (!answer.ok()) {
+                throw replies.xrpc().failure(answer, "the notifications poll");
+            }
+            wait = replies.xrpc().waitWhenLow(answer, 10);
+            var found = pages.read(account.externalId(), answer.body());
+            var reachedSince = false;
+            for (var entry : found.entries()) {
+                if (since != null && entry.indexedAt().isBefore(since)) {
+                    reachedSince = true;
+                    continue;
+                }
+                newest = newest == null || entry.indexedAt().isAfter(newest) ? entry.indexedAt() : newest;
+                if (entry.delivery() != null) {
+                    deliveries.add(entry.delivery());
+                }
+            }
+            page = found.cursor();
+            if (since == null || reachedSince || page == null || found.entries().isEmpty()) {
+                break;
+            }
+        }
+        var next = wait != null && wait.compareTo(pollEvery) > 0 ? wait : pollEvery;
+        return new Poll(deliveries, newest == null ? cursor : newest.toString(), next);
+    }
+
+    private static @Nullable Instant since(@Nullable String cursor) {
+        try {
+            return cursor == null ? null : OffsetDateTime.parse(cursor).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public InboundMessage normalise(InboundDelivery delivery) {
+        var notification = BlueskyPages.post(pages.notification(delivery.payload()));
+        var author = notification.author();
+        var post = notification.record();
+        var sentAt = post.createdAt() != null ? post.createdAt() : notification.indexedAt();
+        return new InboundMessage(
+                CHANNEL,
+                delivery.account(),
+                notification.uri(),
+                new Author(author.did(), author.handle(), author.displayName(), author.avatar(), null),
+                post.text(),
+                Visibility.PUBLIC,
+                post.reply() == null ? null : post.reply().parent().uri(),
+                sentAt == null ? null : BlueskyPages.instant(sentAt, notification.uri()));
+    }
+
+    @Override
+    public String send(OutboundMessage message, @Nullable ChannelAccount account) throws SendFailed {
+        if (account == null) {
+            throw SendFailed.refused("A Bluesky reply needs the account it is sent from.");
+        }
+        if (message.visibility() == Visibility.PRIVATE) {
+            throw SendFailed.refused("Heard does not send Bluesky direct messages yet; answer in public.");
+        }
+        return replies.post(message, account);
+    }
+
+    @PreDestroy
+    void close() {
+        http.close();
+    }
+
+    @Override
+    public ComposerRules rules() {
+        return RULES;
+    }
+}

@@ -1,0 +1,263 @@
+package org.heard.channels.mastodon;
+
+import jakarta.annotation.PreDestroy;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import org.heard.channels.AccountSetup;
+import org.heard.channels.Author;
+import org.heard.channels.ChannelAccount;
+import org.heard.channels.ChannelConnector;
+import org.heard.channels.ComposerRules;
+import org.heard.channels.ConnectedAccount;
+import org.heard.channels.ConnectionFailed;
+import org.heard.channels.CredentialField;
+import org.heard.channels.InboundDelivery;
+import org.heard.channels.InboundMessage;
+import org.heard.channels.MalformedWebhook;
+import org.heard.channels.OutboundMessage;
+import org.heard.channels.Poll;
+import org.heard.channels.SendFailed;
+import org.heard.channels.Visibility;
+import org.heard.channels.WebhookRejected;
+import org.heard.channels.WebhookRequest;
+import org.heard.channels.mastodon.MastodonPayloads.Account;
+import org.heard.channels.mastodon.MastodonPayloads.Instance;
+import org.heard.channels.mastodon.MastodonPayloads.Status;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Mastodon: Heard polls the account's mentions and answers them with statuses in the same thread
+ * and of the same visibility. Mastodon pushes nothing to Heard (its streaming API is a later step),
+ * so every webhook is refused; {@link #read} turns a page of notifications into deliveries.
+ */
+@Component
+class MastodonConnector implements ChannelConnector {
+
+    static final String CHANNEL = "mastodon";
+    static final int PAGE = 40;
+    private static final Logger log = LoggerFactory.getLogger(MastodonConnector.class);
+    /** Mastodon's default; a server may allow more, which Heard does not use yet (rules are per channel). */
+    private static final ComposerRules RULES = new ComposerRules(500, true, ComposerRules.Counting.GRAPHEMES);
+
+    private final MastodonApi api;
+    private final MastodonPages pages;
+    private final HttpClient http;
+    private final Clock clock;
+    private final Duration pollEvery;
+
+    @Autowired
+    MastodonConnector(
+            JsonMapper json, Clock clock, @Value("${heard.channels.mastodon.poll-every:20s}") Duration pollEvery) {
+        this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), json, clock, pollEvery);
+    }
+
+    MastodonConnector(HttpClient http, JsonMapper json, Clock clock, Duration pollEvery) {
+        this.http = http;
+        this.clock = clock;
+        this.pollEvery = pollEvery;
+        this.api = new MastodonApi(http, json, clock);
+        this.pages = new MastodonPages(json);
+    }
+
+    @Override
+    public String channel() {
+        return CHANNEL;
+    }
+
+    @Override
+    public String displayName() {
+        return "Mastodon";
+    }
+
+    @Override
+    public List<CredentialField> credentialFields() {
+        return List.of(
+                CredentialField.plain(
+                        MastodonApi.INSTANCE_URL,
+                        "Server address",
+                        "The address of the Mastodon server the account is on, such as https://mastodon.social."),
+                CredentialField.secret(
+                        MastodonApi.ACCESS_TOKEN,
+                        "Access token",
+                        "Preferences → Development → New application, with the scopes read:accounts,"
+                                + " read:notifications, read:statuses and write:statuses; then copy \"Your access token\"."));
+    }
+
+    @Override
+    public ConnectedAccount connect(AccountSetup setup) {
+        var credentials = setup.credentials();
+        try {
+            var me = api.read(
+                    api.get(credentials, "/api/v1/accounts/verify_credentials"),
+                    Account.class,
+                    "the access token check");
+            logLongestStatus(setup);
+            return new ConnectedAccount(me.id(), "@" + me.acct());
+        } catch (SendFailed e) {
+            throw new ConnectionFailed(e.getMessage());
+        }
+    }
+
+    /** Heard's composer counts to 500, Mastodon's default; a server that allows less refuses longer replies. */
+    private void logLongestStatus(AccountSetup setup) {
+        try {
+            var instance =
+                    api.read(api.get(setup.credentials(), "/api/v2/instance"), Instance.class, "the server check");
+            var longest = instance.maxCharacters();
+            if (longest != null && longest != RULES.maxLength()) {
+                log.info(
+                        "The Mastodon server {} takes statuses of up to {} characters; Heard's composer allows {}.",
+                        instance.domain(),
+                        longest,
+                        RULES.maxLength());
+            }
+        } catch (SendFailed | RuntimeException e) {
+            log.debug("Could not read the Mastodon server's status length: {}", e.getMessage());
+        }
+    }
+
+    @Override
+    public void verify(WebhookRequest request) {
+        throw new WebhookRejected("Mastodon does not call Heard: Heard polls the account's mentions itself.");
+    }
+
+    @Override
+    public List<InboundDelivery> read(WebhookRequest request) {
+        return pages.deliveries(request.requireAccount().externalId(), request.bodyText())
+                .deliveries();
+    }
+
+    @Override
+    public boolean polls() {
+        return true;
+    }
+
+    /**
+     * Fetches the mentions after {@code cursor} (a notification id; at first, the latest page) with
+     * {@code min_id}, which pages forward from the cursor; the new cursor is the newest id seen.
+     *
+     * @throws MalformedWebhook if the server answers 200 with something other than notifications
+     */
+    @Override
+    public Poll poll(ChannelAccount account, @Nullable String cursor) throws SendFailed {
+        var path = "/api/v1/notifications?types%5B%5D=mention&limit=" + PAGE
+                + (cursor == null ? "" : "&min_id=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+        var response = api.get(account.credentials(), path);
+        if (response.statusCode() / 100 != 2) {
+            throw api.failure(response, "the mentions poll");
+        }
+        var page = pages.deliveries(account.externalId(), response.body());
+        var next = MastodonRateLimit.of(response).nextPoll(pollEvery, page.size() >= PAGE, clock.instant());
+        return new Poll(page.deliveries(), MastodonPages.newest(cursor, page.newestId()), next);
+    }
+
+    @Override
+    public InboundMessage normalise(InboundDelivery delivery) {
+        var status = pages.mention(delivery.payload());
+        var author = status.account();
+        var content = StatusText.of(status.content());
+        var warning = status.spoilerText() == null ? "" : status.spoilerText().strip();
+        return new InboundMessage(
+                CHANNEL,
+                delivery.account(),
+                status.id(),
+                new Author(author.id(), author.acct(), author.displayName(), author.avatar(), author.followersCount()),
+                warning.isEmpty() ? content : warning + "\n\n" + content,
+                status.direct() ? Visibility.PRIVATE : Visibility.PUBLIC,
+                status.inReplyToId(),
+                status.createdAt());
+    }
+
+    /**
+     * Posts the reply with {@code in_reply_to_id}, in the visibility of the status answered ({@code direct}
+     * stays direct), starting with the customer's {@code @acct} so they are notified; the outbox's key is
+     * sent as {@code Idempotency-Key}, and Mastodon posts a repeated key only once (for an hour).
+     */
+    @Override
+    public String send(OutboundMessage message, @Nullable ChannelAccount account) throws SendFailed {
+        if (account == null) {
+            throw SendFailed.refused("A Mastodon reply needs the account it is sent from.");
+        }
+        var credentials = account.credentials();
+        String visibility;
+        String acct = null;
+        if (message.inReplyTo() != null) {
+            var answered = api.read(
+                    api.get(credentials, "/api/v1/statuses/" + pathSegment(message.inReplyTo())),
+                    Status.class,
+                    "the look-up of the status answered");
+            visibility = message.visibility() == Visibility.PRIVATE ? "direct" : visibilityOf(answered);
+            acct = answered.account().acct();
+        } else if (message.visibility() == Visibility.PRIVATE) {
+            var person = api.read(
+                    api.get(credentials, "/api/v1/accounts/" + pathSegment(message.recipient())),
+                    Account.class,
+                    "the look-up of the person written to");
+            visibility = "direct";
+            acct = person.acct();
+        } else {
+            visibility = "public";
+        }
+        var form = new LinkedHashMap<String, String>();
+        form.put("status", addressed(message.text(), acct));
+        if (message.inReplyTo() != null) {
+            form.put("in_reply_to_id", message.inReplyTo());
+        }
+        form.put("visibility", visibility);
+        var response = api.post(credentials, "/api/v1/statuses", form, message.idempotencyKey());
+        var posted = api.read(response, Status.class, "the reply");
+        if (posted.id() == null || posted.id().isBlank()) {
+            throw SendFailed.later("Mastodon took the reply but gave no id for it.", null);
+        }
+        return posted.id();
+    }
+
+    /** The reply's visibility: the customer's own, public if Mastodon did not say. */
+    static String visibilityOf(Status answered) {
+        var visibility = answered.visibility();
+        return visibility == null || visibility.isBlank() ? "public" : visibility;
+    }
+
+    /** The text, starting with {@code @acct} unless the agent already wrote it. */
+    static String addressed(String text, @Nullable String acct) {
+        if (acct == null || acct.isBlank()) {
+            return text;
+        }
+        var handle = "@" + acct;
+        var words = new ArrayList<String>(List.of(text.toLowerCase(Locale.ROOT).split("[\\s,;:!?()]+")));
+        if (words.contains(handle.toLowerCase(Locale.ROOT))) {
+            return text;
+        }
+        return handle + " " + text;
+    }
+
+    private static String pathSegment(@Nullable String id) throws SendFailed {
+        if (id == null || !id.matches("[A-Za-z0-9_-]{1,64}")) {
+            throw SendFailed.refused("This is not a Mastodon id: " + id);
+        }
+        return id;
+    }
+
+    @PreDestroy
+    void close() {
+        http.close();
+    }
+
+    @Override
+    public ComposerRules rules() {
+        return RULES;
+    }
+}
