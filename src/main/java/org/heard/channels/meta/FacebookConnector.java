@@ -1,0 +1,225 @@
+package org.heard.channels.meta;
+
+import static org.heard.channels.meta.MetaWebhooks.ACCESS_TOKEN;
+import static org.heard.channels.meta.MetaWebhooks.APP_SECRET;
+import static org.heard.channels.meta.MetaWebhooks.HUMAN_AGENT_TAG;
+import static org.heard.channels.meta.MetaWebhooks.text;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.heard.channels.AccountSetup;
+import org.heard.channels.Author;
+import org.heard.channels.ChannelAccount;
+import org.heard.channels.ChannelConnector;
+import org.heard.channels.ComposerRules;
+import org.heard.channels.ConnectedAccount;
+import org.heard.channels.CredentialField;
+import org.heard.channels.InboundDelivery;
+import org.heard.channels.InboundMessage;
+import org.heard.channels.MalformedWebhook;
+import org.heard.channels.OutboundMessage;
+import org.heard.channels.SendFailed;
+import org.heard.channels.Visibility;
+import org.heard.channels.WebhookRequest;
+import org.heard.channels.meta.MessengerPayloads.FeedChange;
+import org.heard.channels.meta.MessengerPayloads.Messaging;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A Facebook Page: private Messenger conversations ({@code messages} webhook field) and public comments on the
+ * Page's posts ({@code feed} field, {@code item: comment}, {@code verb: add}). The Page's own messages (echoes) and
+ * its own comments are left out, as are reads, deliveries, reactions and edits.
+ */
+@Component
+class FacebookConnector implements ChannelConnector {
+
+    static final String CHANNEL = "facebook";
+    static final String PAGE_ID = "page_id";
+    private static final String NETWORK = "Facebook";
+    /**
+     * Messenger takes 2000 characters in a text message; a comment takes 8000. The composer has one limit per
+     * channel, so it shows the one that holds for both.
+     */
+    private static final ComposerRules RULES = new ComposerRules(2000, true);
+
+    private final MetaWebhooks webhooks;
+    private final GraphApi graph;
+    private final MessengerPlatform messenger;
+
+    FacebookConnector(JsonMapper json, GraphApi graph) {
+        this.webhooks = new MetaWebhooks(json);
+        this.graph = graph;
+        this.messenger = new MessengerPlatform(graph, NETWORK);
+    }
+
+    @Override
+    public String channel() {
+        return CHANNEL;
+    }
+
+    @Override
+    public String displayName() {
+        return "Facebook";
+    }
+
+    @Override
+    public List<CredentialField> credentialFields() {
+        return List.of(
+                CredentialField.plain(
+                        PAGE_ID, "Page ID", "Your Page > About > Page transparency, or Meta Business Suite."),
+                CredentialField.secret(
+                        ACCESS_TOKEN,
+                        "Page access token",
+                        "A long-lived Page token with pages_messaging, pages_read_engagement and pages_manage_engagement."),
+                CredentialField.secret(
+                        APP_SECRET, "App Secret", "App settings > Basic in your Meta app; it signs every webhook."),
+                CredentialField.plain(
+                        HUMAN_AGENT_TAG,
+                        "Human Agent tag (true/false)",
+                        "true once Meta approved your app's Human Agent permission: replies up to 7 days later."));
+    }
+
+    @Override
+    public ConnectedAccount connect(AccountSetup setup) {
+        var credentials = setup.credentials();
+        var id = credentials.get(PAGE_ID);
+        credentials.get(APP_SECRET);
+        var page = graph.read(NETWORK, GraphApi.segment(id), Map.of("fields", "name"), credentials.get(ACCESS_TOKEN));
+        return new ConnectedAccount(id, text(page.path("name")));
+    }
+
+    @Override
+    public Optional<String> answerChallenge(WebhookRequest request) {
+        return webhooks.answerChallenge(request);
+    }
+
+    @Override
+    public void verify(WebhookRequest request) {
+        webhooks.verify(request);
+    }
+
+    @Override
+    public List<InboundDelivery> read(WebhookRequest request) {
+        var account = request.requireAccount();
+        var deliveries = new ArrayList<InboundDelivery>();
+        for (var entry : webhooks.entries(request, "page", "Facebook")) {
+            if (!webhooks.belongsTo(account, text(entry.path("id")), "Facebook")) {
+                continue;
+            }
+            for (var event : entry.path("messaging").values()) {
+                var mid = customerMessage(event);
+                if (mid != null) {
+                    deliveries.add(checked(account, mid, webhooks.slice(entry, "messaging", event)));
+                }
+            }
+            for (var change : entry.path("changes").values()) {
+                var commentId = customerComment(change, account.externalId());
+                if (commentId != null) {
+                    deliveries.add(checked(account, commentId, webhooks.slice(entry, "changes", change)));
+                }
+            }
+        }
+        return deliveries;
+    }
+
+    /** The {@code mid} of a message a customer sent, or null for echoes, reads and everything else. */
+    private static @Nullable String customerMessage(JsonNode event) {
+        var message = event.path("message");
+        if (!message.isObject()
+                || message.path("is_echo").asBoolean(false)
+                || message.path("is_deleted").asBoolean(false)) {
+            return null;
+        }
+        return text(message.path("mid"));
+    }
+
+    private static @Nullable String customerComment(JsonNode change, String pageId) {
+        var value = change.path("value");
+        if (!"feed".equals(text(change.path("field")))
+                || !"comment".equals(text(value.path("item")))
+                || !"add".equals(text(value.path("verb")))
+                || pageId.equals(text(value.path("from").path("id")))) {
+            return null;
+        }
+        return text(value.path("comment_id"));
+    }
+
+    private InboundDelivery checked(ChannelAccount account, String id, String payload) {
+        try {
+            var delivery = new InboundDelivery(account.externalId(), id, payload);
+            normalise(delivery);
+            return delivery;
+        } catch (IllegalArgumentException e) {
+            throw new MalformedWebhook("Facebook event " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public InboundMessage normalise(InboundDelivery delivery) {
+        var entry = webhooks.tree(delivery.payload());
+        var messaging = entry.path("messaging").path(0);
+        if (messaging.isObject()) {
+            return privateMessage(delivery, webhooks.convert(messaging, Messaging.class));
+        }
+        var change = webhooks.convert(entry.path("changes").path(0).path("value"), FeedChange.class);
+        var from = change.from();
+        if (change.commentId() == null || from == null || from.id() == null) {
+            throw new MalformedWebhook("A Page comment has a \"comment_id\" and a \"from\" with an id.");
+        }
+        return new InboundMessage(
+                CHANNEL,
+                delivery.account(),
+                change.commentId(),
+                new Author(from.id(), null, from.name(), null, null),
+                change.message(),
+                Visibility.PUBLIC,
+                change.parentId() != null ? change.parentId() : change.postId(),
+                MetaWebhooks.instant(change.createdTime()));
+    }
+
+    private InboundMessage privateMessage(InboundDelivery delivery, Messaging event) {
+        var message = event.message();
+        if (message == null
+                || message.mid() == null
+                || event.sender() == null
+                || event.sender().id() == null) {
+            throw new MalformedWebhook("A Messenger message has a \"mid\" and a \"sender\" with an id.");
+        }
+        return new InboundMessage(
+                CHANNEL,
+                delivery.account(),
+                message.mid(),
+                // Webhooks carry only the Page-scoped id; the name needs a User Profile API call.
+                new Author(event.sender().id(), null, null, null, null),
+                message.readable(),
+                Visibility.PRIVATE,
+                message.replyTo() == null ? null : message.replyTo().mid(),
+                MetaWebhooks.instant(event.timestamp()));
+    }
+
+    @Override
+    public String send(OutboundMessage message, @Nullable ChannelAccount account) throws SendFailed {
+        if (account == null) {
+            throw SendFailed.refused("A Facebook reply needs the Page it is sent from.");
+        }
+        var credentials = account.credentials();
+        if (message.visibility() == Visibility.PRIVATE) {
+            return messenger.sendPrivately(
+                    message, credentials, GraphApi.segment(credentials.get(PAGE_ID)) + "/messages");
+        }
+        if (message.inReplyTo() == null || !MessengerPlatform.isCommentId(message.inReplyTo())) {
+            throw SendFailed.refused("Heard answers comments on the Page; it does not publish new posts.");
+        }
+        return messenger.comment(GraphApi.segment(message.inReplyTo()) + "/comments", message.text(), credentials);
+    }
+
+    @Override
+    public ComposerRules rules() {
+        return RULES;
+    }
+}

@@ -1,0 +1,100 @@
+package org.heard.channels.meta;
+
+import static org.heard.channels.meta.MetaWebhooks.ACCESS_TOKEN;
+import static org.heard.channels.meta.MetaWebhooks.HUMAN_AGENT_TAG;
+
+import java.util.regex.Pattern;
+import org.heard.channels.Credentials;
+import org.heard.channels.OutboundMessage;
+import org.heard.channels.SendFailed;
+import org.heard.channels.meta.MessengerPayloads.Recipient;
+import org.heard.channels.meta.MessengerPayloads.Send;
+
+/**
+ * Sending through the Messenger Platform, for Facebook Pages and Instagram accounts alike.
+ *
+ * <p>Meta takes a reply to a private message within 24 hours of the customer's last message ({@code messaging_type
+ * RESPONSE}). Between 24 hours and 7 days only a person may answer, with the {@code HUMAN_AGENT} tag, and only once
+ * Meta granted the app the Human Agent permission. Heard does not know when the customer last wrote, so it tries
+ * {@code RESPONSE} first and, when Meta answers that the window has closed and the account's {@code
+ * human_agent_tag} is on, tries once more with the tag. Heard sends only what agents write, so the tag's rule —
+ * a person answers — holds.
+ *
+ * @see <a href="https://developers.facebook.com/docs/messenger-platform/send-messages#messaging_types">Messaging
+ *     types</a>
+ * @see <a href="https://developers.facebook.com/docs/messenger-platform/send-messages/message-tags">Message tags</a>
+ * @see <a href="https://developers.facebook.com/documentation/instagram-platform/private-replies">Private replies</a>
+ */
+final class MessengerPlatform {
+
+    /** Graph ids of comments are digits, a Page's as {@code <post>_<comment>}; message ids never are. */
+    private static final Pattern COMMENT_ID = Pattern.compile("\\d+(_\\d+)?");
+
+    private final GraphApi graph;
+    private final String network;
+
+    MessengerPlatform(GraphApi graph, String network) {
+        this.graph = graph;
+        this.network = network;
+    }
+
+    static boolean isCommentId(String id) {
+        return COMMENT_ID.matcher(id).matches();
+    }
+
+    static boolean humanAgentTagAllowed(Credentials credentials) {
+        return credentials.find(HUMAN_AGENT_TAG).map(Boolean::parseBoolean).orElse(false);
+    }
+
+    /**
+     * A private message: a private reply to the comment the agent answers, or a message in the customer's chat.
+     *
+     * @param messagesPath {@code <PAGE_ID>/messages} or {@code me/messages}
+     */
+    String sendPrivately(OutboundMessage message, Credentials credentials, String messagesPath) throws SendFailed {
+        var token = credentials.get(ACCESS_TOKEN);
+        var inReplyTo = message.inReplyTo();
+        if (inReplyTo != null && isCommentId(inReplyTo)) {
+            // Meta takes one private reply per comment, within 7 days of it; there is no tag to go further.
+            var answer = graph.post(
+                    network, messagesPath, Send.response(Recipient.commentAuthor(inReplyTo), message.text()), token);
+            return sentId(
+                    answer,
+                    "The comment is more than 7 days old, or was answered privately already; " + network
+                            + " takes one private reply per comment within 7 days.");
+        }
+        var recipient = Recipient.person(message.recipient());
+        var answer = graph.post(network, messagesPath, Send.response(recipient, message.text()), token);
+        boolean windowClosed =
+                !answer.ok() && answer.error() != null && answer.error().outsideMessagingWindow();
+        if (windowClosed && humanAgentTagAllowed(credentials)) {
+            answer = graph.post(network, messagesPath, Send.humanAgent(recipient, message.text()), token);
+            return sentId(
+                    answer,
+                    "The customer last wrote more than 7 days ago; " + network
+                            + " allows no reply now until they write again.");
+        }
+        return sentId(
+                answer,
+                "The customer last wrote more than 24 hours ago; " + network
+                        + " only allows a reply within 24 hours, or within 7 days with Meta's Human Agent tag"
+                        + " (switch on human_agent_tag for this account once Meta has approved it).");
+    }
+
+    /** A public reply under a comment. */
+    String comment(String path, String text, Credentials credentials) throws SendFailed {
+        var answer = graph.post(network, path, new MessengerPayloads.CommentReply(text), credentials.get(ACCESS_TOKEN));
+        return sentId(answer, "The comment can no longer be answered.");
+    }
+
+    private String sentId(GraphApi.Answer answer, String outsideWindow) throws SendFailed {
+        if (answer.ok()) {
+            var id = answer.text("message_id");
+            id = id != null ? id : answer.text("id");
+            if (id != null) {
+                return id;
+            }
+        }
+        throw graph.failure(network, answer, outsideWindow);
+    }
+}
