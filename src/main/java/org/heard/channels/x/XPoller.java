@@ -179,7 +179,7 @@ final class XPoller {
     private Answer fetch(String path, Map<String, String> query, String token) throws SendFailed {
         var answer = api.get(path, query, token);
         if (!answer.ok()) {
-            throw api.failure(answer, "polling " + path.replaceAll("/\\d+/", "/:id/"), clock.instant());
+            throw api.failure(answer, "polling " + path.replaceAll("/\\d{5,}(?=/|$)", "/:id"), clock.instant());
         }
         return answer;
     }
