@@ -11,17 +11,16 @@ import org.jspecify.annotations.Nullable;
  * X's documented wire formats, field for field, as far as Heard reads them.
  *
  * <ul>
- *   <li>API v2 posts, users and Direct Message events:
- *       https://docs.x.com/x-api/fundamentals/data-dictionary,
- *       https://docs.x.com/x-api/posts/timelines/quickstart/user-mention-quickstart,
- *       https://docs.x.com/x-api/direct-messages/lookup/integrate
+ *   <li>API v2 posts, users and pages: https://docs.x.com/x-api/posts/timelines/quickstart/user-mention-quickstart,
+ *       https://docs.x.com/x-api/posts/search/integrate/paginate
+ *   <li>API v2 Direct Message events: https://docs.x.com/x-api/direct-messages/lookup/integrate
  *   <li>Account Activity events (v1.1 post and Direct Message objects):
  *       https://developer.x.com/en/docs/x-api/enterprise/account-activity-api/guides/account-activity-data-objects,
  *       https://developer.x.com/en/docs/direct-messages/sending-and-receiving/guides/message-create-object
- *   <li>Creating posts and Direct Messages: https://docs.x.com/x-api/posts/manage-tweets/introduction,
+ *   <li>Creating posts and Direct Messages: https://docs.x.com/x-api/posts/create-or-edit-post,
  *       https://docs.x.com/x-api/direct-messages/manage/introduction
- *   <li>Errors: {@code {"title","detail","type","status"}} problems and {@code errors[]}:
- *       https://docs.x.com/x-api/fundamentals/response-codes-and-errors
+ *   <li>Errors: problems {@code {"title","detail","type","status"}}, alone or with {@code errors[]}, as
+ *       in the responses of the pages above; 429 and rate-limit headers: https://docs.x.com/fundamentals/rate-limits
  * </ul>
  */
 final class XPayloads {

@@ -18,9 +18,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
+import org.heard.channels.AccountSetup;
 import org.heard.channels.ChannelAccount;
 import org.heard.channels.ChannelConnector;
 import org.heard.channels.ChannelConnectorContract;
+import org.heard.channels.ConnectionFailed;
 import org.heard.channels.Credentials;
 import org.heard.channels.OutboundMessage;
 import org.heard.channels.Visibility;
@@ -241,5 +243,49 @@ class XConnectorContractTests extends ChannelConnectorContract {
     void countsRepliesTheWayXDoes() {
         assertThat(connector.rules().maxLength()).isEqualTo(280);
         assertThat(connector.rules().length("故人西辞黄鹤楼")).isEqualTo(14);
+    }
+
+    @Test
+    void connectingAsksXWhoTheTokenBelongsTo() {
+        network.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo("/2/users/me"))
+                .withHeader("Authorization", equalTo("Bearer " + TOKEN))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json; charset=utf-8")
+                        .withBody(
+                                "{\"data\":{\"id\":\"2244994945\",\"name\":\"Heard\",\"username\":\"heardbrand\"}}")));
+
+        var connected = connector.connect(
+                new AccountSetup(account().credentials(), "https://heard.example/hooks/x/f3kq9", "v"));
+
+        assertThat(connected.externalId()).isEqualTo(BRAND);
+        assertThat(connected.name()).isEqualTo("@heardbrand");
+    }
+
+    @Test
+    void aTokenXRefusesIsShownWithXsReasonAndNeverPrinted() {
+        network.stubFor(
+                com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo("/2/users/me"))
+                        .willReturn(
+                                aResponse()
+                                        .withStatus(401)
+                                        .withHeader("Content-Type", "application/problem+json")
+                                        .withBody(
+                                                "{\"title\":\"Unauthorized\",\"type\":\"about:blank\",\"status\":401,\"detail\":\"Unauthorized\"}")));
+
+        assertThatThrownBy(() -> connector.connect(
+                        new AccountSetup(account().credentials(), "https://heard.example/hooks/x/f3kq9", "v")))
+                .isInstanceOf(ConnectionFailed.class)
+                .hasMessageContaining("Unauthorized")
+                .hasMessageNotContaining(TOKEN);
+    }
+
+    @Test
+    void accountActivityCannotBeSwitchedOnWithoutTheSecretThatChecksIt() {
+        var setup = new AccountSetup(
+                Credentials.of(Map.of(XConnector.ACCESS_TOKEN, TOKEN, XConnector.ACCOUNT_ACTIVITY, "yes")), "u", "v");
+
+        assertThatThrownBy(() -> connector.connect(setup))
+                .isInstanceOf(ConnectionFailed.class)
+                .hasMessageContaining("secret");
     }
 }
