@@ -6,7 +6,6 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.heard.channels.AccountSetup;
@@ -46,10 +45,6 @@ import tools.jackson.databind.json.JsonMapper;
 class XConnector implements ChannelConnector {
 
     static final String CHANNEL = "x";
-    static final String ACCESS_TOKEN = "access_token";
-    static final String CONSUMER_SECRET = "consumer_secret";
-    static final String BRAND_TERMS = "brand_terms";
-    static final String ACCOUNT_ACTIVITY = "account_activity";
     private static final ComposerRules RULES = new ComposerRules(280, true, ComposerRules.Counting.X_WEIGHTED);
 
     private final JsonMapper json;
@@ -91,37 +86,19 @@ class XConnector implements ChannelConnector {
 
     @Override
     public List<CredentialField> credentialFields() {
-        return List.of(
-                CredentialField.secret(
-                        ACCESS_TOKEN,
-                        "User access token (OAuth 2.0)",
-                        "An OAuth 2.0 user-context token of the brand account with the scopes tweet.read, tweet.write,"
-                                + " users.read, dm.read and dm.write (developer.x.com → your app → Keys and tokens)."),
-                CredentialField.plain(
-                        BRAND_TERMS,
-                        "Brand terms",
-                        "Words to look for in recent posts besides @mentions, separated by commas, such as"
-                                + " your brand, product names or a campaign hashtag. Each post found counts against your read budget."),
-                CredentialField.plain(
-                        ACCOUNT_ACTIVITY,
-                        "Account Activity API (yes/no)",
-                        "yes only if your X app has the Account Activity API and subscribes this account to Heard's webhook URL."),
-                CredentialField.secret(
-                        CONSUMER_SECRET,
-                        "API key secret (consumer secret)",
-                        "Only for the Account Activity API: the app's API Key Secret, which signs X's webhooks."));
+        return XCredentials.FIELDS;
     }
 
     @Override
     public ConnectedAccount connect(AccountSetup setup) {
         var credentials = setup.credentials();
-        if (yes(credentials.getOrNull(ACCOUNT_ACTIVITY))
-                && credentials.find(CONSUMER_SECRET).isEmpty()) {
+        if (XCredentials.accountActivity(credentials)
+                && credentials.find(XCredentials.CONSUMER_SECRET).isEmpty()) {
             throw new ConnectionFailed(
                     "The Account Activity API needs the app's API key secret to check X's webhooks.");
         }
         try {
-            var answer = api.get("/2/users/me", Map.of(), credentials.get(ACCESS_TOKEN));
+            var answer = api.get("/2/users/me", Map.of(), credentials.get(XCredentials.ACCESS_TOKEN));
             if (!answer.ok()) {
                 throw new ConnectionFailed("X refused the access token: " + api.reason(answer));
             }
@@ -158,8 +135,8 @@ class XConnector implements ChannelConnector {
 
     private XSignature signature(ChannelAccount account) {
         var credentials = account.credentials();
-        var secret = credentials.getOrNull(CONSUMER_SECRET);
-        if (!yes(credentials.getOrNull(ACCOUNT_ACTIVITY)) || secret == null) {
+        var secret = credentials.getOrNull(XCredentials.CONSUMER_SECRET);
+        if (!XCredentials.accountActivity(credentials) || secret == null) {
             throw new WebhookRejected("Account Activity is not switched on for this X account in Heard.");
         }
         return new XSignature(secret);
@@ -194,9 +171,7 @@ class XConnector implements ChannelConnector {
         if (account == null) {
             throw SendFailed.refused("An X reply needs the account it is sent from.");
         }
-        var token = account.credentials()
-                .find(ACCESS_TOKEN)
-                .orElseThrow(() -> SendFailed.refused("The X account has no access token; reconnect it in Heard."));
+        var token = XCredentials.accessToken(account);
         XApi.Answer answer;
         if (message.visibility() == Visibility.PRIVATE) {
             var recipient = message.recipient() == null ? "" : message.recipient();
@@ -232,16 +207,5 @@ class XConnector implements ChannelConnector {
     @PreDestroy
     void close() {
         http.close();
-    }
-
-    static String accessToken(ChannelAccount account) throws SendFailed {
-        return account.credentials()
-                .find(ACCESS_TOKEN)
-                .orElseThrow(() -> SendFailed.refused("The X account has no access token; reconnect it in Heard."));
-    }
-
-    private static boolean yes(@Nullable String value) {
-        return value != null
-                && List.of("yes", "y", "true", "on", "1").contains(value.strip().toLowerCase(Locale.ROOT));
     }
 }

@@ -2,7 +2,6 @@ package org.heard.channels.x;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -15,7 +14,6 @@ import java.util.stream.Collectors;
 import org.heard.channels.ChannelAccount;
 import org.heard.channels.InboundDelivery;
 import org.heard.channels.Poll;
-import org.heard.channels.RetryAfter;
 import org.heard.channels.SendFailed;
 import org.heard.channels.x.XApi.Answer;
 import org.jspecify.annotations.Nullable;
@@ -59,11 +57,11 @@ final class XPoller {
         var now = clock.instant();
         var month = YearMonth.from(now.atZone(ZoneOffset.UTC));
         var cursor = XCursor.from(json, cursorText, month);
-        var token = XConnector.accessToken(account);
+        var token = XCredentials.accessToken(account);
         var brand = account.externalId();
 
         var mentions = posts("/2/users/" + brand + "/mentions", Map.of(), cursor.mentions(), account, token);
-        var terms = searchQuery(account.credentials().getOrNull(XConnector.BRAND_TERMS));
+        var terms = searchQuery(account.credentials().getOrNull(XCredentials.BRAND_TERMS));
         var search = terms == null
                 ? new Source(List.of(), cursor.search(), 0, Duration.ZERO)
                 : posts("/2/tweets/search/recent", Map.of("query", terms), cursor.search(), account, token);
@@ -89,7 +87,7 @@ final class XPoller {
                         mentions.pause(),
                         search.pause(),
                         messages.pause(),
-                        budgetWait(next, now))
+                        XPace.budget(next, settings.monthlyReadBudget(), now))
                 .stream()
                 .max(Comparator.naturalOrder())
                 .orElseThrow();
@@ -134,7 +132,8 @@ final class XPoller {
         if (next != null && since != null) {
             log.warn("More than {} pages of new posts at {}; older ones since {} are skipped", pages, path, since);
         }
-        return new Source(deliveries, newest != null ? newest : since, read, rateWait(answer, pages));
+        return new Source(
+                deliveries, newest != null ? newest : since, read, XPace.rateLimit(answer, pages, clock.instant()));
     }
 
     private Source messages(@Nullable String last, ChannelAccount account, String token) throws SendFailed {
@@ -173,7 +172,8 @@ final class XPoller {
             next = text(page.path("meta").path("next_token"));
             pages++;
         } while (!reachedLast && next != null && last != null && pages < settings.maxPages());
-        return new Source(deliveries, newest != null ? newest : last, read, rateWait(answer, pages));
+        return new Source(
+                deliveries, newest != null ? newest : last, read, XPace.rateLimit(answer, pages, clock.instant()));
     }
 
     private Answer fetch(String path, Map<String, String> query, String token) throws SendFailed {
@@ -217,34 +217,6 @@ final class XPoller {
             }
         }
         return false;
-    }
-
-    /** Spreads the requests left in X's window over the time until it resets. */
-    private Duration rateWait(Answer answer, int requestsPerPoll) {
-        var reset = RetryAfter.untilEpochSeconds(answer.header("x-rate-limit-reset"), clock.instant());
-        var remaining = answer.header("x-rate-limit-remaining");
-        if (reset == null || remaining == null) {
-            return Duration.ZERO;
-        }
-        try {
-            long left = Long.parseLong(remaining.strip());
-            return left <= 0 ? reset : reset.multipliedBy(requestsPerPoll).dividedBy(left);
-        } catch (NumberFormatException e) {
-            return Duration.ZERO;
-        }
-    }
-
-    /** Spreads what is left of the month's read budget over the rest of the month, at this account's pace. */
-    private Duration budgetWait(XCursor cursor, Instant now) {
-        var month = YearMonth.parse(cursor.month());
-        var monthLeft = Duration.between(
-                now, month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC));
-        long left = settings.monthlyReadBudget() - cursor.read();
-        if (left <= 0) {
-            return monthLeft;
-        }
-        long perPoll = Math.max(1, (cursor.read() + cursor.polls() - 1) / cursor.polls());
-        return monthLeft.multipliedBy(perPoll).dividedBy(left);
     }
 
     /** Brand terms, comma separated, as one recent-search query without reposts; null when there are none. */

@@ -6,8 +6,8 @@ import java.time.Duration;
 /**
  * How Heard uses X's API, from {@code heard.channels.x} in application.yml.
  *
- * @param monthlyReadBudget posts and Direct Message events Heard may read in a month, over all accounts'
- *     polls together: the plan's read cap, or what the operator is willing to pay for
+ * @param monthlyReadBudget posts and Direct Message events Heard may read for one account in a month:
+ *     the plan's read cap shared among the accounts, or what the operator is willing to pay for
  * @param minInterval the shortest wait between two polls of one account
  * @param maxPages how many pages of one source a poll reads at most
  */

@@ -63,13 +63,13 @@ class XConnectorContractTests extends ChannelConnectorContract {
     @Override
     protected ChannelAccount account() {
         return account(Map.of(
-                XConnector.ACCESS_TOKEN,
+                XCredentials.ACCESS_TOKEN,
                 TOKEN,
-                XConnector.CONSUMER_SECRET,
+                XCredentials.CONSUMER_SECRET,
                 SECRET,
-                XConnector.ACCOUNT_ACTIVITY,
+                XCredentials.ACCOUNT_ACTIVITY,
                 "yes",
-                XConnector.BRAND_TERMS,
+                XCredentials.BRAND_TERMS,
                 "Heard"));
     }
 
@@ -175,7 +175,7 @@ class XConnectorContractTests extends ChannelConnectorContract {
 
     @Test
     void anAccountWithoutAccountActivityNeitherAnswersChecksNorTakesWebhooks() {
-        var pollingOnly = account(Map.of(XConnector.ACCESS_TOKEN, TOKEN, XConnector.ACCOUNT_ACTIVITY, "no"));
+        var pollingOnly = account(Map.of(XCredentials.ACCESS_TOKEN, TOKEN, XCredentials.ACCOUNT_ACTIVITY, "no"));
         var check = new WebhookRequest(Map.of(), Map.of("crc_token", "abc"), new byte[0], pollingOnly);
         var body = fixture("message.json");
         var delivery = new WebhookRequest(
@@ -218,6 +218,20 @@ class XConnectorContractTests extends ChannelConnectorContract {
 
         assertThat(deliveries(own)).isEmpty();
         assertThat(deliveries(other)).isEmpty();
+    }
+
+    @Test
+    void readsTheWholeTextOfALongPost() {
+        var whole = "@heardbrand my order #4471 is late, the tracking page has said 'out for delivery' since Monday"
+                + " and nobody answers the phone at the depot in Sevilla. Can someone look into it today please?";
+        var body = new String(fixture("message.json"), StandardCharsets.UTF_8)
+                .replace(
+                        "\"truncated\": false,",
+                        "\"truncated\": true, \"extended_tweet\": {\"full_text\": \"" + whole
+                                + "\", \"display_text_range\": [0, 190]},")
+                .getBytes(StandardCharsets.UTF_8);
+
+        assertThat(only(body).text()).isEqualTo(whole);
     }
 
     @Test
@@ -282,7 +296,9 @@ class XConnectorContractTests extends ChannelConnectorContract {
     @Test
     void accountActivityCannotBeSwitchedOnWithoutTheSecretThatChecksIt() {
         var setup = new AccountSetup(
-                Credentials.of(Map.of(XConnector.ACCESS_TOKEN, TOKEN, XConnector.ACCOUNT_ACTIVITY, "yes")), "u", "v");
+                Credentials.of(Map.of(XCredentials.ACCESS_TOKEN, TOKEN, XCredentials.ACCOUNT_ACTIVITY, "yes")),
+                "u",
+                "v");
 
         assertThatThrownBy(() -> connector.connect(setup))
                 .isInstanceOf(ConnectionFailed.class)

@@ -172,6 +172,26 @@ class XPollingTests {
     }
 
     @Test
+    void aLongPostIsReadFromItsNoteTweet() throws SendFailed {
+        x.stubFor(get(urlPathEqualTo(MENTIONS))
+                .willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json; charset=utf-8")
+                        .withBody("""
+                        {"data":[{"id":"1862600000000000500","author_id":"6253282","created_at":"2026-11-23T18:12:00.000Z",
+                          "text":"@heardbrand here is everything that went wrong with order 4471, from the start https://t.co/x1",
+                          "note_tweet":{"text":"@heardbrand here is everything that went wrong with order 4471, from the start: paid on the 2nd, shipped on the 9th, lost on the 10th."},
+                          "edit_history_tweet_ids":["1862600000000000500"]}],
+                         "includes":{"users":[{"id":"6253282","name":"María García","username":"maria_g"}]},
+                         "meta":{"result_count":1,"newest_id":"1862600000000000500","oldest_id":"1862600000000000500"}}""")));
+        x.stubFor(get(urlPathEqualTo(MESSAGES)).willReturn(page("empty-page.json")));
+
+        var post = connector.normalise(
+                connector.poll(account(null), null).deliveries().getFirst());
+
+        assertThat(post.text()).endsWith("paid on the 2nd, shipped on the 9th, lost on the 10th.");
+    }
+
+    @Test
     void theNextPollWaitsUntilTheRateLimitResetsWhenNoRequestIsLeft() throws SendFailed {
         x.stubFor(get(urlPathEqualTo(MENTIONS)).willReturn(page("empty-page.json", 0, 900)));
         x.stubFor(get(urlPathEqualTo(MESSAGES)).willReturn(page("empty-page.json", 14, 900)));
@@ -259,9 +279,9 @@ class XPollingTests {
 
     private static ChannelAccount account(String brandTerms) {
         return brandTerms == null
-                ? XConnectorContractTests.account(Map.of(XConnector.ACCESS_TOKEN, TOKEN))
+                ? XConnectorContractTests.account(Map.of(XCredentials.ACCESS_TOKEN, TOKEN))
                 : XConnectorContractTests.account(
-                        Map.of(XConnector.ACCESS_TOKEN, TOKEN, XConnector.BRAND_TERMS, brandTerms));
+                        Map.of(XCredentials.ACCESS_TOKEN, TOKEN, XCredentials.BRAND_TERMS, brandTerms));
     }
 
     private static ResponseDefinitionBuilder page(String fixture) {
