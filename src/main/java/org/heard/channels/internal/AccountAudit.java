@@ -26,7 +26,7 @@ class AccountAudit {
             this.verb = verb;
         }
 
-        String verb() {
+        public String verb() {
             return verb;
         }
     }

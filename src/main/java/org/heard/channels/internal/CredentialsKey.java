@@ -19,6 +19,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -76,6 +77,7 @@ class CredentialsKey {
     private final @Nullable Key current;
     private final List<Key> previous;
 
+    @Autowired
     CredentialsKey(
             @Value("${heard.channels.credentials-key:}") String configured,
             @Value("${heard.channels.previous-credentials-keys:}") String previousKeys,
