@@ -62,8 +62,7 @@ class AccountPollingIntegrationTests {
         assertThat(recorded(account)).isEqualTo(3);
         await().atMost(Duration.ofSeconds(15)).until(() -> messages(first, second, third) == 3);
         assertThat(nextPoll(account)).isAfter(Instant.now().plus(Duration.ofMinutes(50)));
-        testnetApi.verify(
-                1, getRequestedFor(urlEqualTo("/accounts/" + account.externalId() + "/updates?cursor=c-1")));
+        testnetApi.verify(1, getRequestedFor(urlEqualTo("/accounts/" + account.externalId() + "/updates?cursor=c-1")));
     }
 
     @Test

@@ -109,7 +109,8 @@ class ChannelAccountsIntegrationTests {
         var again = testnet.connect(account);
 
         assertThat(again.get("id").asLong()).isEqualTo(first.get("id").asLong());
-        assertThat(again.get("webhookUrl").asString()).isNotEqualTo(first.get("webhookUrl").asString());
+        assertThat(again.get("webhookUrl").asString())
+                .isNotEqualTo(first.get("webhookUrl").asString());
         var old = testnet.deliver(
                 first.get("webhookUrl").asString(),
                 first.get("verifyToken").asString(),
@@ -187,7 +188,8 @@ class ChannelAccountsIntegrationTests {
         var account = testnet.connect(Account.fresh());
         var event = "e-" + UUID.randomUUID();
 
-        var disconnected = admin.delete("/api/admin/channels/" + account.get("id").asLong());
+        var disconnected =
+                admin.delete("/api/admin/channels/" + account.get("id").asLong());
         var response = testnet.deliver(
                 account.get("webhookUrl").asString(),
                 account.get("verifyToken").asString(),
@@ -198,7 +200,8 @@ class ChannelAccountsIntegrationTests {
         assertThat(response.status()).isEqualTo(410);
         assertThat(response.contentType()).contains("application/problem+json");
         assertThat(inboundEvents(event)).isZero();
-        assertThat(jdbc.sql("select count(*) from channel_account_audit where account_id = ? and action = 'DISCONNECTED'")
+        assertThat(jdbc.sql(
+                                "select count(*) from channel_account_audit where account_id = ? and action = 'DISCONNECTED'")
                         .param(account.get("id").asLong())
                         .query(Long.class)
                         .single())
@@ -314,7 +317,8 @@ class ChannelAccountsIntegrationTests {
         var agent = new HeardClient(port).signIn(email, "a-long-enough-password");
 
         assertThat(agent.get("/api/admin/channels").status()).isEqualTo(403);
-        assertThat(agent.post("/api/admin/channels", Map.of("channel", "testnet")).status())
+        assertThat(agent.post("/api/admin/channels", Map.of("channel", "testnet"))
+                        .status())
                 .isEqualTo(403);
         assertThat(agent.get("/admin/channels").status()).isEqualTo(403);
         assertThat(new HeardClient(port).get("/api/admin/channels").status()).isEqualTo(401);
@@ -351,12 +355,10 @@ class ChannelAccountsIntegrationTests {
                 TestnetAccounts.message(account.get("externalId").asString(), event, customer, "hello?"));
         assertThat(delivered.status()).as(delivered.toString()).isEqualTo(200);
         return await().atMost(Duration.ofSeconds(15))
-                .until(
-                        () -> jdbc.sql("""
+                .until(() -> jdbc.sql("""
                                         select c.id from conversations c join channel_identities i on i.id = c.identity_id
                                         where i.channel = 'testnet' and i.external_id = ?
-                                        """).param(customer).query(Long.class).optional(),
-                        java.util.Optional::isPresent)
+                                        """).param(customer).query(Long.class).optional(), java.util.Optional::isPresent)
                 .orElseThrow();
     }
 
@@ -390,7 +392,9 @@ class ChannelAccountsIntegrationTests {
     }
 
     private long accounts() {
-        return jdbc.sql("select count(*) from channel_accounts").query(Long.class).single();
+        return jdbc.sql("select count(*) from channel_accounts")
+                .query(Long.class)
+                .single();
     }
 
     private long inboundEvents(String event) {

@@ -95,7 +95,12 @@ class AccountConnections {
             audit.record(changed, Action.CHANGED, null, actor);
             return changed;
         });
-        log.info("{} changed the settings of {} account {} ({})", actor.name(), stored.channel(), stored.externalId(), id);
+        log.info(
+                "{} changed the settings of {} account {} ({})",
+                actor.name(),
+                stored.channel(),
+                stored.externalId(),
+                id);
         return stored;
     }
 

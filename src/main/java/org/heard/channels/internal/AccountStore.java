@@ -130,10 +130,7 @@ class AccountStore {
     StoredAccount disconnect(long id) {
         return jdbc.sql("""
                         update channel_accounts set status = 'DISCONNECTED', status_detail = null, updated_at = now()
-                        where id = ? returning\s""" + COLUMNS)
-                .param(id)
-                .query(this::row)
-                .single();
+                        where id = ? returning\s""" + COLUMNS).param(id).query(this::row).single();
     }
 
     void reseal(long id, byte[] credentials) {

@@ -34,8 +34,7 @@ class ChannelsPage {
     private final AccountAudit audit;
     private final WebhookAddress address;
 
-    ChannelsPage(
-            ChannelOverview overview, AccountConnections connections, AccountAudit audit, WebhookAddress address) {
+    ChannelsPage(ChannelOverview overview, AccountConnections connections, AccountAudit audit, WebhookAddress address) {
         this.overview = overview;
         this.connections = connections;
         this.audit = audit;

@@ -45,8 +45,9 @@ class CredentialsKey {
 
         static Key of(byte[] material) {
             if (material.length != 32) {
-                throw new IllegalStateException("A credentials key is base64 of exactly 32 bytes (AES-256); this one has "
-                        + material.length + ". Make one with: openssl rand -base64 32");
+                throw new IllegalStateException(
+                        "A credentials key is base64 of exactly 32 bytes (AES-256); this one has " + material.length
+                                + ". Make one with: openssl rand -base64 32");
             }
             return new Key(fingerprint(material), new SecretKeySpec(material, "AES"));
         }
@@ -158,8 +159,7 @@ class CredentialsKey {
 
     private static void write(Path file, String key) throws IOException {
         try {
-            Files.createFile(
-                    file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException notPosix) {
             Files.createFile(file);
         } catch (FileAlreadyExistsException raced) {

@@ -101,8 +101,8 @@ class Poller extends Worker {
     private void record(ChannelConnector connector, StoredAccount stored, Poll result) {
         for (var delivery : result.deliveries()) {
             if (!delivery.account().equals(stored.externalId())) {
-                throw new IllegalStateException(connector.displayName() + " answered a poll of account "
-                        + stored.id() + " with a delivery for another account");
+                throw new IllegalStateException(connector.displayName() + " answered a poll of account " + stored.id()
+                        + " with a delivery for another account");
             }
         }
         Integer recorded = transactions.execute(status -> {

@@ -133,7 +133,8 @@ public final class TestNetworkConnector implements ChannelConnector {
         if (response.statusCode() == 429) {
             throw SendFailed.later(
                     "Testnet is limiting Heard",
-                    RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), Instant.now()));
+                    RetryAfter.parse(
+                            response.headers().firstValue("Retry-After").orElse(null), Instant.now()));
         }
         if (response.statusCode() == 401) {
             throw SendFailed.refused("Testnet says: " + error(response.body()));
