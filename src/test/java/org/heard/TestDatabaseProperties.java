@@ -27,7 +27,10 @@ public final class TestDatabaseProperties implements EnvironmentPostProcessor {
                         "spring.flyway.schemas",
                         schema,
                         "spring.flyway.default-schema",
-                        schema)
+                        schema,
+                        // An external database needs a configured credentials key; the embedded one makes its own.
+                        "heard.channels.credentials-key",
+                        "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=")
                 : Map.of(
                         "heard.data-dir",
                         Path.of("target", "test-data", TestDatabase.RUN + "-" + UUID.randomUUID())

@@ -5,6 +5,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
+import org.heard.channels.AccountStatus;
+import org.heard.channels.ChannelAccount;
+import org.heard.channels.ChannelConnector;
+import org.heard.channels.ConnectionFailed;
 import org.heard.channels.OutboundMessageFailed;
 import org.heard.channels.OutboundMessageSent;
 import org.heard.channels.SendFailed;
@@ -31,6 +35,8 @@ class Dispatcher extends Worker {
 
     private final OutboxStore outbox;
     private final ConnectorRegistry connectors;
+    private final AccountStore accounts;
+    private final ConnectedAccounts openAccounts;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final MeterRegistry meters;
@@ -40,6 +46,8 @@ class Dispatcher extends Worker {
     Dispatcher(
             OutboxStore outbox,
             ConnectorRegistry connectors,
+            AccountStore accounts,
+            ConnectedAccounts openAccounts,
             ApplicationEventPublisher events,
             TransactionTemplate transactions,
             MeterRegistry meters,
@@ -48,6 +56,8 @@ class Dispatcher extends Worker {
         super("heard-outbox", Duration.ofMillis(500));
         this.outbox = outbox;
         this.connectors = connectors;
+        this.accounts = accounts;
+        this.openAccounts = openAccounts;
         this.events = events;
         this.transactions = transactions;
         this.meters = meters;
@@ -71,11 +81,41 @@ class Dispatcher extends Worker {
 
     private void sendNow(OutboxStore.Entry entry) {
         var message = entry.message();
+        var connector = connectors.get(message.channel());
+        ChannelAccount account = null;
+        if (ConnectedAccounts.hasAccounts(connector)) {
+            var stored = accounts.byExternalId(message.channel(), message.account());
+            if (stored.isEmpty() || stored.get().status() == AccountStatus.DISCONNECTED) {
+                var name = stored.map(AccountStore.StoredAccount::name).orElse(message.account());
+                failed(
+                        entry,
+                        ConnectedAccounts.describe(connector, name)
+                                + " is not connected any more; reconnect it in Channels, then send again.",
+                        false,
+                        null);
+                return;
+            }
+            try {
+                account = openAccounts.open(stored.get());
+            } catch (CredentialsCipher.Unreadable e) {
+                failed(
+                        entry,
+                        ConnectedAccounts.describe(connector, stored.get().name())
+                                + " cannot be used: its credentials cannot be decrypted with this key. An admin"
+                                + " can fix it in Channels; then send again.",
+                        false,
+                        null);
+                return;
+            }
+        }
         String externalId;
         try {
-            externalId = connectors.get(message.channel()).send(message, null);
+            externalId = connector.send(message, account);
         } catch (SendFailed e) {
             failed(entry, e.getMessage(), e.retryable(), e.retryAfter());
+            return;
+        } catch (ConnectionFailed e) {
+            refusedCredentials(entry, connector, account, e.getMessage());
             return;
         } catch (RuntimeException e) {
             log.error("Sending reply {} failed unexpectedly", message.messageId(), e);
@@ -83,6 +123,22 @@ class Dispatcher extends Worker {
             return;
         }
         recordSent(entry, externalId);
+    }
+
+    /** The network refused the account's credentials: the account is failing until an admin fixes it. */
+    private void refusedCredentials(
+            OutboxStore.Entry entry, ChannelConnector connector, @Nullable ChannelAccount account, String reason) {
+        if (account == null) {
+            failed(entry, reason, false, null);
+            return;
+        }
+        accounts.markFailing(account.id(), reason);
+        failed(
+                entry,
+                ConnectedAccounts.describe(connector, account.name()) + " was refused by " + connector.displayName()
+                        + ": " + reason + " Fix it in Channels, then send again.",
+                false,
+                null);
     }
 
     /** The network has the reply now: only the record of it is tried again, never the send. */

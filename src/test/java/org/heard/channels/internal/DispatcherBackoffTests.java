@@ -14,6 +14,8 @@ class DispatcherBackoffTests {
     private final Dispatcher dispatcher = new Dispatcher(
             mock(OutboxStore.class),
             new ConnectorRegistry(java.util.List.of()),
+            mock(AccountStore.class),
+            mock(ConnectedAccounts.class),
             mock(ApplicationEventPublisher.class),
             mock(TransactionTemplate.class),
             new SimpleMeterRegistry(),
