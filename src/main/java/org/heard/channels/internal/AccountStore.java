@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.heard.channels.AccountStatus;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -61,6 +62,14 @@ class AccountStore {
         return jdbc.sql("select " + COLUMNS + " from channel_accounts order by channel, lower(name), id")
                 .query(this::row)
                 .list();
+    }
+
+    /** The channels with an account: every one ever connected, or only those not disconnected. */
+    Set<String> channels(boolean inUseOnly) {
+        return Set.copyOf(jdbc.sql("select distinct channel from channel_accounts"
+                        + (inUseOnly ? " where status <> 'DISCONNECTED'" : ""))
+                .query(String.class)
+                .list());
     }
 
     Optional<StoredAccount> find(long id) {

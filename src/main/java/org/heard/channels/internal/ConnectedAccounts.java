@@ -17,7 +17,7 @@ import org.springframework.stereotype.Service;
  * sees it on the Channels page instead of Heard failing elsewhere.
  */
 @Service
-class ConnectedAccounts implements ChannelAccounts {
+class ConnectedAccounts implements ChannelAccounts, AccountKeys {
 
     private static final Logger log = LoggerFactory.getLogger(ConnectedAccounts.class);
 
@@ -37,6 +37,13 @@ class ConnectedAccounts implements ChannelAccounts {
     @Override
     public Optional<AccountSummary> find(String channel, String externalId) {
         return store.byExternalId(channel, externalId).map(ConnectedAccounts::summary);
+    }
+
+    @Override
+    public Optional<ChannelAccount> inUse(String channel, String key) {
+        return store.byKey(channel, key)
+                .filter(account -> account.status() != org.heard.channels.AccountStatus.DISCONNECTED)
+                .map(this::open);
     }
 
     /**

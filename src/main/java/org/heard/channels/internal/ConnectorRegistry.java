@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.heard.channels.ChannelConnector;
@@ -17,9 +18,11 @@ class ConnectorRegistry implements Channels {
     private static final ComposerRules DISCONNECTED = new ComposerRules(280, false);
 
     private final Map<String, ChannelConnector> connectors;
+    private final AccountStore accounts;
 
-    ConnectorRegistry(List<ChannelConnector> connectors) {
+    ConnectorRegistry(List<ChannelConnector> connectors, AccountStore accounts) {
         this.connectors = connectors.stream().collect(Collectors.toMap(ChannelConnector::channel, Function.identity()));
+        this.accounts = accounts;
     }
 
     Optional<ChannelConnector> find(String channel) {
@@ -30,14 +33,30 @@ class ConnectorRegistry implements Channels {
         return find(channel).orElseThrow(() -> new IllegalStateException("No connector for channel " + channel));
     }
 
+    /**
+     * The channels a team works on: those that need no account (the sandbox) and those with an account
+     * connected now or before (their conversations stay in the inbox). A network nobody connected is
+     * not offered in filters and rules.
+     */
     @Override
     public Set<String> names() {
-        return connectors.keySet();
+        var names = new TreeSet<String>();
+        connectors.values().stream()
+                .filter(connector -> !ConnectedAccounts.hasAccounts(connector))
+                .map(ChannelConnector::channel)
+                .forEach(names::add);
+        names.addAll(accounts.channels(false));
+        names.retainAll(connectors.keySet());
+        return names;
     }
 
+    /** Whether Heard can send on a channel now: it has the connector and, if it needs one, an account in use. */
     @Override
     public boolean connected(String channel) {
-        return connectors.containsKey(channel);
+        var connector = connectors.get(channel);
+        return connector != null
+                && (!ConnectedAccounts.hasAccounts(connector)
+                        || accounts.channels(true).contains(channel));
     }
 
     @Override
