@@ -21,6 +21,7 @@ import org.heard.channels.Visibility;
 import org.heard.channels.WebhookRejected;
 import org.heard.channels.WebhookRequest;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -41,6 +42,7 @@ class EmailConnector implements ChannelConnector {
     private final ImapInbox inbox;
     private final SmtpSubmission submission;
 
+    @Autowired
     EmailConnector(
             @Value("${heard.channels.email.poll-interval:30s}") Duration pollInterval,
             @Value("${heard.channels.email.timeout:20s}") Duration timeout,
