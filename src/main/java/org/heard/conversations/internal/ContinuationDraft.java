@@ -12,7 +12,10 @@ import org.jspecify.annotations.Nullable;
  * @param text the first private message where it goes on; needed on another channel, where the
  *     customer would otherwise hear nothing there
  */
-public record ContinuationDraft(@Nullable Long identityId, @Nullable String note, @Nullable String text) {
+public record ContinuationDraft(
+        @Nullable Long identityId,
+        @Nullable String note,
+        @Nullable String text) {
 
     public ContinuationDraft {
         note = note == null ? null : note.strip();

@@ -41,7 +41,11 @@ public record ContinuationOptions(long conversationId, List<Option> options) {
 
     /** The option a form starts with: the first possible one. */
     public String firstPossible() {
-        return options.stream().filter(Option::possible).map(Option::target).findFirst().orElse("");
+        return options.stream()
+                .filter(Option::possible)
+                .map(Option::target)
+                .findFirst()
+                .orElse("");
     }
 
     /** The note a form starts with for this option. */

@@ -123,13 +123,11 @@ public class Continuing {
         var target = target(conversation, draft.identityId());
         var text = checkedText(conversation, target, draft);
         var note = sendNote(conversation, userId, checkedNote(conversation, target, draft));
-        var record = new Continuation(
-                conversation,
-                note != null ? note.id() : lastMessageId(conversation),
-                target,
-                userId);
+        var record =
+                new Continuation(conversation, note != null ? note.id() : lastMessageId(conversation), target, userId);
         var open = conversations
-                .findUnresolved(target.identity().id(), target.identity().channel(), target.account(), Visibility.PRIVATE)
+                .findUnresolved(
+                        target.identity().id(), target.identity().channel(), target.account(), Visibility.PRIVATE)
                 .filter(other -> !other.id().equals(conversation.id()));
         Conversation goesOn;
         if (open.isPresent()) {
@@ -201,7 +199,8 @@ public class Continuing {
         }
     }
 
-    private @Nullable String checkedNote(Conversation conversation, ContinuationTarget target, ContinuationDraft draft) {
+    private @Nullable String checkedNote(
+            Conversation conversation, ContinuationTarget target, ContinuationDraft draft) {
         var note = draft.note() == null ? defaultNote(conversation, target) : draft.note();
         if (note.isEmpty()) {
             if (conversation.visibility() == Visibility.PUBLIC) {
@@ -214,11 +213,12 @@ public class Continuing {
         return note;
     }
 
-    private @Nullable String checkedText(Conversation conversation, ContinuationTarget target, ContinuationDraft draft) {
+    private @Nullable String checkedText(
+            Conversation conversation, ContinuationTarget target, ContinuationDraft draft) {
         if (draft.text() == null) {
             if (!target.identity().id().equals(conversation.identityId())) {
-                throw new IllegalArgumentException("Write the first message to send on " + target.identity().channel()
-                        + "; without it the customer would hear nothing there.");
+                throw new IllegalArgumentException("Write the first message to send on "
+                        + target.identity().channel() + "; without it the customer would hear nothing there.");
             }
             return null;
         }

@@ -100,8 +100,7 @@ public class Profiles {
             throw new IllegalArgumentException(Continuing.name(identity)
                     + " was not linked to this customer by anyone, so there is nothing to unlink.");
         }
-        var unlink = links.save(
-                new IdentityLink(identityId, Action.UNLINKED, contactId, link.fromContactId(), userId));
+        var unlink = links.save(new IdentityLink(identityId, Action.UNLINKED, contactId, link.fromContactId(), userId));
         moveTo(identity, link.fromContactId());
         return view(unlink, colleagueNames());
     }
@@ -111,7 +110,9 @@ public class Profiles {
     public List<LinkView> history(long contactId) {
         contact(contactId);
         var names = colleagueNames();
-        return links.historyOf(contactId).stream().map(link -> view(link, names)).toList();
+        return links.historyOf(contactId).stream()
+                .map(link -> view(link, names))
+                .toList();
     }
 
     private static LinkView view(IdentityLink link, Map<Long, String> names) {
@@ -129,8 +130,8 @@ public class Profiles {
     /** The link that brought the profile to its contact, if that is how it got there. */
     private @Nullable IdentityLink activeLink(ChannelIdentity identity) {
         return links.findFirstByIdentityIdOrderByIdDesc(identity.id())
-                .filter(link -> link.action() == Action.LINKED
-                        && link.toContactId().equals(identity.contactId()))
+                .filter(link ->
+                        link.action() == Action.LINKED && link.toContactId().equals(identity.contactId()))
                 .orElse(null);
     }
 

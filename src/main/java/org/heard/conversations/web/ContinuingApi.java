@@ -98,7 +98,10 @@ class ContinuingApi {
         return profiles.history(contactId);
     }
 
-    record ContinueRequest(@Nullable Long identityId, @Nullable String note, @Nullable String text) {}
+    record ContinueRequest(
+            @Nullable Long identityId,
+            @Nullable String note,
+            @Nullable String text) {}
 
     record LinkRequest(@Nullable Long identityId) {}
 }
