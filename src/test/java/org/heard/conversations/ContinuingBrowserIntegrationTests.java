@@ -81,6 +81,8 @@ class ContinuingBrowserIntegrationTests {
         var mailer = persona();
         long identity = postboxProfile(mailer, "Lena on postbox");
         var agent = new HeardClient(port).asAdmin();
+        // Her earlier message there is answered; with it still open, the conversation would go on in it.
+        agent.post("/api/conversations/" + awaitConversation(mailer) + "/status", Map.of("status", "RESOLVED"));
         long contact = agent.get("/api/conversations/" + id)
                 .json()
                 .get("customer")

@@ -83,11 +83,18 @@ class ContinuingIntegrationTests {
         assertThat(reply.get("private").asBoolean()).isTrue();
         assertThat(reply.get("recipient").get("handle").asString()).isEqualTo(handle);
 
+        await().atMost(PATIENCE)
+                .until(() -> detail(id)
+                        .get("messages")
+                        .get(2)
+                        .get("deliveryState")
+                        .asString()
+                        .equals("SENT"));
         customerPosts(handle, "The Visa ending 4242", null, true);
         var detail = await().atMost(PATIENCE)
                 .until(() -> detail(id), d -> d.get("messages").size() == 4);
         assertThat(detail.get("messages").get(3).get("text").asString()).isEqualTo("The Visa ending 4242");
-        assertThat(detail.get("status").asString()).isEqualTo("OPEN");
+        assertThat(detail.get("status").asString()).as(detail.toString()).isEqualTo("OPEN");
         assertThat(conversationRows(handle)).hasSize(1);
     }
 
