@@ -107,7 +107,9 @@ class ContinuingBrowserIntegrationTests {
                 .click();
 
         assertThat(pane.locator(".thread .continued")).containsText("Continued on postbox");
-        assertThat(pane.locator(".message.is-private .badge.channel")).containsText("postbox");
+        assertThat(pane.locator(".message.is-private")).containsText("Hi Lena, I have fixed the address");
+        // The earlier messages say the network they were on.
+        assertThat(pane.locator(".message.from-customer .badge.channel")).hasText("sandbox");
         assertFitsTheScreenWidth(page);
         Browser.screenshot(page, "continue-phone-done");
     }
