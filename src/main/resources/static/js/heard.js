@@ -270,6 +270,23 @@
     if (target.closest("[data-cancel-reply]")) cancelSandboxReply();
   });
 
+  // Continuing a conversation: the note follows the chosen place until the agent edits it, and a first
+  // private message is asked for where the customer would otherwise hear nothing.
+  document.addEventListener("change", function (event) {
+    var radio = event.target;
+    if (!radio.matches || !radio.matches(".continue-form input[name=target]")) return;
+    var form = radio.form;
+    var note = form.querySelector("textarea[name=note]");
+    var previousDefault = note.dataset.shownDefault !== undefined ? note.dataset.shownDefault : note.defaultValue;
+    if (note.value === previousDefault) note.value = radio.dataset.defaultNote || "";
+    note.dataset.shownDefault = radio.dataset.defaultNote || "";
+    var text = form.querySelector("textarea[name=text]");
+    var needed = radio.dataset.textRequired === "true";
+    text.required = needed;
+    var optional = form.querySelector("#continue-text-optional");
+    if (optional) optional.hidden = needed;
+  });
+
   // Sandbox: reply to a post in its thread.
   function startSandboxReply(postId) {
     var field = document.getElementById("in-reply-to");

@@ -66,6 +66,11 @@ public class ChannelIdentity {
         this.updatedAt = Instant.now();
     }
 
+    /** An agent linked this profile to another contact, or unlinked it. */
+    void belongTo(long contactId) {
+        this.contactId = contactId;
+    }
+
     public Long id() {
         return id;
     }

@@ -189,6 +189,26 @@ public class Conversation {
         }
     }
 
+    /**
+     * Goes on privately with this profile of the customer, on the account Heard talks to them from: the
+     * same profile on the same network, or another linked profile on another channel. The messages
+     * keep their own channel, so the history stays whole.
+     */
+    void continueWith(ChannelIdentity identity, String account) {
+        if (!identity.contactId().equals(contactId)) {
+            throw new IllegalArgumentException("A conversation only goes on with a profile of the same customer.");
+        }
+        this.channel = identity.channel();
+        this.account = account;
+        this.identityId = identity.id();
+        this.visibility = Visibility.PRIVATE;
+    }
+
+    /** The profile was linked to another contact, or unlinked: its conversations follow it. */
+    void belongTo(long contactId) {
+        this.contactId = contactId;
+    }
+
     ConversationChanged changed() {
         return new ConversationChanged(
                 id, status, channel, visibility.name(), lastMessagePreview, assigneeId, lastMessageAt);
@@ -198,7 +218,7 @@ public class Conversation {
         return current == null || candidate.isAfter(current) ? candidate : current;
     }
 
-    private static String preview(String text) {
+    static String preview(String text) {
         var flat = text.replaceAll("\\s+", " ").strip();
         return flat.length() <= PREVIEW_LENGTH ? flat : flat.substring(0, PREVIEW_LENGTH - 1) + "…";
     }

@@ -25,7 +25,15 @@ public record ConversationView(
         Customer customer,
         List<MessageView> messages,
         List<NoteView> notes,
-        int maxReplyLength) {
+        int maxReplyLength,
+        List<Marker> markers) {
+
+    /** The markers that go right after this message in the thread. */
+    public List<Marker> markersAfter(long messageId) {
+        return markers.stream()
+                .filter(m -> m.afterMessageId() != null && m.afterMessageId() == messageId)
+                .toList();
+    }
 
     /** The customer as this network shows them. Followers are context, never priority. */
     public record Customer(
@@ -35,7 +43,8 @@ public record ConversationView(
             @Nullable String avatarUrl,
             @Nullable Long followers,
             String externalId,
-            long conversations) {}
+            long conversations,
+            long identityId) {}
 
     public record MessageView(
             long id,
@@ -46,7 +55,8 @@ public record ConversationView(
             String deliveryState,
             @Nullable String deliveryError,
             @Nullable String externalId,
-            Instant sentAt) {
+            Instant sentAt,
+            String channel) {
 
         public boolean fromCustomer() {
             return "INBOUND".equals(direction);
@@ -58,4 +68,18 @@ public record ConversationView(
     }
 
     public record NoteView(long id, String authorName, String text, Instant createdAt) {}
+
+    /**
+     * Where the conversation went on, or came from, shown in the thread after the message it followed:
+     * "Continued on email by Ana · 14:02".
+     *
+     * @param otherConversationId the conversation it went on in, or came from, when that is another one
+     */
+    public record Marker(
+            @Nullable Long afterMessageId,
+            String text,
+            String byName,
+            Instant at,
+            String time,
+            @Nullable Long otherConversationId) {}
 }

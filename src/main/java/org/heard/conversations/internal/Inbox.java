@@ -110,12 +110,16 @@ public class Inbox {
         return null;
     }
 
-    private void send(Conversation conversation, Message message) {
+    /**
+     * Puts a stored reply in the outbox on the message's own channel and account; a private one goes to
+     * the profile the conversation has at this moment.
+     */
+    void send(Conversation conversation, Message message) {
         var recipient =
                 identities.findById(conversation.identityId()).orElseThrow().externalId();
         outbox.enqueue(new OutboundMessage(
-                conversation.channel(),
-                conversation.account(),
+                message.channel(),
+                message.account(),
                 "heard-message-" + message.id(),
                 message.id(),
                 message.text(),

@@ -35,6 +35,10 @@ public class InboxQueries {
     private final Messages messages;
     private final Notes notes;
     private final Channels channels;
+    private final Continuations continuations;
+
+    private static final java.time.format.DateTimeFormatter MARKER_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("d MMM, HH:mm").withZone(java.time.ZoneId.systemDefault());
 
     InboxQueries(
             JdbcClient jdbc,
@@ -43,7 +47,9 @@ public class InboxQueries {
             Identities identities,
             Messages messages,
             Notes notes,
-            Channels channels) {
+            Channels channels,
+            Continuations continuations) {
+        this.continuations = continuations;
         this.jdbc = jdbc;
         this.colleagues = colleagues;
         this.conversations = conversations;
@@ -65,7 +71,8 @@ public class InboxQueries {
                 identity.avatarUrl(),
                 identity.followersCount(),
                 identity.externalId(),
-                conversations.countByContactId(identity.contactId()));
+                conversations.countByContactId(identity.contactId()),
+                identity.id());
         // In a public thread other customers may answer too; each message shows its own author.
         Map<Long, String> authors = new java.util.HashMap<>();
         authors.put(identity.id(), identity.displayName());
@@ -81,7 +88,8 @@ public class InboxQueries {
                         m.deliveryState().name(),
                         m.deliveryError(),
                         m.externalId(),
-                        m.sentAt()))
+                        m.sentAt(),
+                        m.channel()))
                 .toList();
         var noteViews = notes.findByConversationIdOrderByCreatedAtAsc(id).stream()
                 .map(n -> new ConversationView.NoteView(
@@ -106,7 +114,37 @@ public class InboxQueries {
                 customer,
                 thread,
                 noteViews,
-                channels.rules(conversation.channel()).maxLength());
+                channels.rules(conversation.channel()).maxLength(),
+                markers(id, names));
+    }
+
+    private List<ConversationView.Marker> markers(long id, Map<Long, String> names) {
+        return continuations.involving(id).stream()
+                .map(c -> {
+                    var by = names.getOrDefault(c.byUserId(), "A colleague");
+                    var time = MARKER_TIME.format(c.at());
+                    if (c.conversationId() != id) {
+                        var from = c.fromVisibility() == org.heard.channels.Visibility.PUBLIC ? "public " : "";
+                        return new ConversationView.Marker(
+                                c.intoAfterMessageId(),
+                                "Continued from " + from + "conversation #" + c.conversationId(),
+                                by,
+                                c.at(),
+                                time,
+                                c.conversationId());
+                    }
+                    String text;
+                    if (c.toConversationId() != null) {
+                        text = "Continued in conversation #" + c.toConversationId();
+                    } else if (!c.toChannel().equals(c.fromChannel())) {
+                        text = "Continued on " + c.toChannel();
+                    } else {
+                        text = "Continued privately";
+                    }
+                    return new ConversationView.Marker(
+                            c.afterMessageId(), text, by, c.at(), time, c.toConversationId());
+                })
+                .toList();
     }
 
     /** The queues unresolved conversations are in, and the one the filter names, for the queue filter. */

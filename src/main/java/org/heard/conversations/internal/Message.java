@@ -134,6 +134,14 @@ public class Message {
         return id;
     }
 
+    public String channel() {
+        return channel;
+    }
+
+    public String account() {
+        return account;
+    }
+
     public Long conversationId() {
         return conversationId;
     }

@@ -11,6 +11,34 @@ interface Contacts extends ListCrudRepository<Contact, Long> {}
 interface Identities extends ListCrudRepository<ChannelIdentity, Long> {
 
     Optional<ChannelIdentity> findByChannelAndExternalId(String channel, String externalId);
+
+    List<ChannelIdentity> findByContactIdOrderByChannelAscIdAsc(long contactId);
+
+    /** Profiles of other contacts whose handle or name contains the words, for an agent to link by hand. */
+    @Query("""
+            select i from ChannelIdentity i where i.contactId <> ?1
+            and (lower(i.handle) like ?2 escape '\\' or lower(i.displayName) like ?2 escape '\\')
+            order by i.displayName, i.handle, i.id limit 20
+            """)
+    List<ChannelIdentity> search(long exceptContactId, String pattern);
+}
+
+interface IdentityLinks extends ListCrudRepository<IdentityLink, Long> {
+
+    Optional<IdentityLink> findFirstByIdentityIdOrderByIdDesc(long identityId);
+
+    @Query("""
+            select l from IdentityLink l where l.toContactId = ?1 or l.fromContactId = ?1 order by l.id desc
+            """)
+    List<IdentityLink> historyOf(long contactId);
+}
+
+interface Continuations extends ListCrudRepository<Continuation, Long> {
+
+    @Query("""
+            select c from Continuation c where c.conversationId = ?1 or c.toConversationId = ?1 order by c.id
+            """)
+    List<Continuation> involving(long conversationId);
 }
 
 interface Conversations extends ListCrudRepository<Conversation, Long> {
@@ -23,6 +51,10 @@ interface Conversations extends ListCrudRepository<Conversation, Long> {
     Optional<Conversation> findUnresolved(long identityId, String channel, String account, Visibility visibility);
 
     long countByContactId(long contactId);
+
+    Optional<Conversation> findFirstByIdentityIdOrderByLastMessageAtDescIdDesc(long identityId);
+
+    List<Conversation> findByIdentityId(long identityId);
 }
 
 interface Messages extends ListCrudRepository<Message, Long> {
@@ -32,6 +64,8 @@ interface Messages extends ListCrudRepository<Message, Long> {
     boolean existsByChannelAndAccountAndExternalId(String channel, String account, String externalId);
 
     List<Message> findByConversationIdOrderBySentAtAscIdAsc(long conversationId);
+
+    Optional<Message> findFirstByConversationIdOrderByIdDesc(long conversationId);
 
     @Query("""
             select m from Message m where m.conversationId = ?1

@@ -88,9 +88,11 @@ class Threading {
         if (inbound.inReplyTo() == null) {
             return java.util.Optional.empty();
         }
+        // A public reply to a public message joins its conversation even after the conversation went on
+        // privately or on another channel: the customer's answer to the public note belongs to that history.
         return messages.findByChannelAndAccountAndExternalId(inbound.channel(), inbound.account(), inbound.inReplyTo())
-                .flatMap(parent -> conversations.findById(parent.conversationId()))
-                .filter(parent -> parent.visibility() == Visibility.PUBLIC);
+                .filter(parent -> parent.visibility() == Visibility.PUBLIC)
+                .flatMap(parent -> conversations.findById(parent.conversationId()));
     }
 
     private ChannelIdentity identityOf(InboundMessage inbound) {

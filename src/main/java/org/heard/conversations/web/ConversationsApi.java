@@ -62,10 +62,15 @@ class ConversationsApi {
 
     @PostMapping("/conversations/{id}/replies")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Reply in public (in the thread) or in private; the reply is sent from the outbox")
+    @Operation(
+            summary = "Reply in public (in the thread) or in private, by default the conversation's own way;"
+                    + " the reply is sent from the outbox")
     ConversationView.MessageView reply(
             @PathVariable long id, @RequestBody ReplyRequest request, @AuthenticationPrincipal SignedInUser me) {
-        var visibility = parseVisibility(request.visibility());
+        // Without a visibility, a reply goes the conversation's own way: privately once it went private.
+        var visibility = request.visibility() == null
+                ? Visibility.valueOf(queries.detail(id).visibility())
+                : parseVisibility(request.visibility());
         var message = inbox.reply(id, me.id(), new ReplyDraft(request.text(), visibility));
         return queries.detail(id).messages().stream()
                 .filter(m -> m.id() == message.id())

@@ -2,9 +2,11 @@ package org.heard.conversations.web;
 
 import org.heard.channels.Channels;
 import org.heard.conversations.ConversationStatus;
+import org.heard.conversations.internal.Continuing;
 import org.heard.conversations.internal.Inbox;
 import org.heard.conversations.internal.InboxFilter;
 import org.heard.conversations.internal.InboxQueries;
+import org.heard.conversations.internal.Profiles;
 import org.heard.conversations.internal.ReplyDraft;
 import org.heard.conversations.internal.Viewers;
 import org.heard.identity.Colleagues;
@@ -32,8 +34,19 @@ class InboxController {
     private final Colleagues colleagues;
     private final Channels channels;
     private final Viewers viewers;
+    private final Continuing continuing;
+    private final Profiles profiles;
 
-    InboxController(InboxQueries queries, Inbox inbox, Colleagues colleagues, Channels channels, Viewers viewers) {
+    InboxController(
+            InboxQueries queries,
+            Inbox inbox,
+            Colleagues colleagues,
+            Channels channels,
+            Viewers viewers,
+            Continuing continuing,
+            Profiles profiles) {
+        this.continuing = continuing;
+        this.profiles = profiles;
         this.viewers = viewers;
         this.queries = queries;
         this.inbox = inbox;
@@ -169,8 +182,18 @@ class InboxController {
         }
     }
 
-    private void paneModel(long id, Model model) {
-        model.addAttribute("conversation", queries.detail(id));
+    /** What the pane shows: the conversation, colleagues, where it can go on and the customer's profiles. */
+    void paneModel(long id, Model model) {
+        var conversation = queries.detail(id);
+        model.addAttribute("conversation", conversation);
         model.addAttribute("colleagues", colleagues.active());
+        model.addAttribute("continuation", continuing.options(id));
+        var all = profiles.of(conversation.customer().contactId());
+        long own = conversation.customer().identityId();
+        model.addAttribute(
+                "alsoOn", all.stream().filter(p -> p.identityId() != own).toList());
+        model.addAttribute(
+                "profile",
+                all.stream().filter(p -> p.identityId() == own).findFirst().orElse(null));
     }
 }
