@@ -66,6 +66,7 @@
     "<input name='name' autocomplete='name' placeholder='Your name' maxlength='100'>" +
     "<input name='email' type='email' autocomplete='email' placeholder='Email, so we can reach you if you leave' maxlength='200'></details>" +
     "<p class='problem' role='alert' hidden></p>" +
+    "<button type='button' class='transcript' hidden>Email me this chat</button>" +
     "<form class='send'><label style='position:absolute;left:-9999px' for='heard-text'>Message</label>" +
     "<textarea id='heard-text' name='text' placeholder='Write a message…' maxlength='5000' required></textarea>" +
     "<button type='submit'>Send</button></form>" +
@@ -79,6 +80,8 @@
   var problem = root.querySelector(".problem");
   var form = root.querySelector("form.send");
   var textarea = root.querySelector("textarea");
+  var transcriptButton = root.querySelector(".transcript");
+  var details = root.querySelector("details");
   launcher.textContent = title;
   panel.setAttribute("aria-label", title);
   root.querySelector("h2").textContent = title;
@@ -89,6 +92,7 @@
   textarea.addEventListener("keydown", function (e) {
     if (e.key === "Enter" && !e.shiftKey) { e.preventDefault(); form.requestSubmit(); }
   });
+  transcriptButton.addEventListener("click", emailTranscript);
   form.addEventListener("submit", function (e) {
     e.preventDefault();
     var text = textarea.value.trim();
@@ -106,6 +110,7 @@
     launcher.setAttribute("aria-expanded", String(open));
     if (open) {
       status();
+      fetch(api).then(json).then(function (widget) { transcriptButton.hidden = !widget.transcriptByEmail; }).catch(function () {});
       ensurePass().then(start).catch(showProblem);
       textarea.focus();
     }
@@ -171,6 +176,25 @@
       pending.querySelector(".meta").textContent = "Not sent";
       showProblem(error);
     });
+  }
+
+  function emailTranscript() {
+    var email = field("email");
+    if (!email) {
+      details.open = true;
+      root.querySelector("input[name='email']").focus();
+      showProblem(new Error("Enter your email above, then press “Email me this chat” again."));
+      return;
+    }
+    ensurePass().then(function (pass) {
+      var query = "?visitor=" + encodeURIComponent(pass.visitor) + "&token=" + encodeURIComponent(pass.token);
+      return fetch(api + "/transcript" + query, {
+        method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ email: email })
+      });
+    }).then(json).then(function () {
+      problem.hidden = true;
+      transcriptButton.textContent = "Sent to " + email;
+    }).catch(showProblem);
   }
 
   function retry(message, attempt, pending) {

@@ -48,7 +48,8 @@ class ChannelsBrowserIntegrationTests {
         openConnectForm(section);
         form.getByLabel("Access token").fill("wrong-token");
         connect(section);
-        assertThat(section.locator(".problem")).hasText("Testnet says: Unknown access token");
+        assertThat(section.locator(".problem").filter(new Locator.FilterOptions().setHasText("Unknown access token")))
+                .hasText("Testnet says: Unknown access token");
         Browser.screenshot(page, "channels-refused");
 
         form.getByLabel("Access token").fill(account.token());

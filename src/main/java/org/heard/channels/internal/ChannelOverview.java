@@ -60,7 +60,7 @@ class ChannelOverview {
 
     List<ChannelView> channels(String base) {
         var accounts = store.all();
-        return connectors.names().stream()
+        return connectors.installed().stream()
                 .map(connectors::get)
                 .filter(ConnectedAccounts::hasAccounts)
                 .sorted(Comparator.comparing(ChannelConnector::displayName, String.CASE_INSENSITIVE_ORDER))
@@ -70,7 +70,7 @@ class ChannelOverview {
 
     /** The channels that need no account, such as the sandbox, named for the page. */
     List<String> withoutAccounts() {
-        return connectors.names().stream()
+        return connectors.installed().stream()
                 .map(connectors::get)
                 .filter(connector -> !ConnectedAccounts.hasAccounts(connector))
                 .map(ChannelConnector::displayName)

@@ -64,6 +64,11 @@ class ConnectorRegistry implements Channels {
         return find(channel).map(ChannelConnector::rules).orElse(DISCONNECTED);
     }
 
+    /** Every channel Heard has a connector for, whether or not anyone connected an account on it. */
+    Set<String> installed() {
+        return new TreeSet<>(connectors.keySet());
+    }
+
     String[] connectedChannels() {
         return connectors.keySet().toArray(String[]::new);
     }

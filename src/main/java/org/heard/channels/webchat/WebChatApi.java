@@ -32,20 +32,59 @@ class WebChatApi {
     private final AccountKeys accounts;
     private final Transcripts transcripts;
     private final VisitorStreams streams;
+    private final TranscriptMail transcriptMail;
 
-    WebChatApi(AccountKeys accounts, Transcripts transcripts, VisitorStreams streams) {
+    WebChatApi(AccountKeys accounts, Transcripts transcripts, VisitorStreams streams, TranscriptMail transcriptMail) {
         this.accounts = accounts;
         this.transcripts = transcripts;
         this.streams = streams;
+        this.transcriptMail = transcriptMail;
     }
 
-    record Widget(String name, String website) {}
+    /** @param transcriptByEmail whether the widget may offer to email the visitor their chat */
+    record Widget(String name, String website, boolean transcriptByEmail) {}
+
+    record TranscriptRequest(@Nullable String email) {}
 
     @GetMapping(path = "/p/chat/{key}", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The web chat account a widget belongs to")
     Widget widget(@PathVariable String key) {
         var account = account(key);
-        return new Widget(account.name(), account.externalId());
+        return new Widget(account.name(), account.externalId(), transcriptMail.offered());
+    }
+
+    @PostMapping(path = "/p/chat/{key}/transcript", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Emails the visitor their chat; at most once every five minutes per visitor")
+    ResponseEntity<?> emailTranscript(
+            @PathVariable String key,
+            @RequestParam String visitor,
+            @RequestParam String token,
+            @org.springframework.web.bind.annotation.RequestBody TranscriptRequest request) {
+        var account = visitorsAccount(key, visitor, token);
+        if (!transcriptMail.offered()) {
+            return Problems.answer(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "Email not available",
+                    "This chat cannot send emails; the team has not set up a mail server.");
+        }
+        try {
+            var wait = transcriptMail.send(account, visitor, request.email() == null ? "" : request.email());
+            if (!wait.isZero()) {
+                return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                        .header("Retry-After", String.valueOf(Math.max(1, wait.toSeconds())))
+                        .body(Problems.detail(
+                                HttpStatus.TOO_MANY_REQUESTS,
+                                "Sent a moment ago",
+                                "The chat was emailed a moment ago; ask again in " + Math.max(1, wait.toMinutes())
+                                        + " minutes."));
+            }
+            return ResponseEntity.accepted().body(java.util.Map.of("sent", true));
+        } catch (IllegalArgumentException e) {
+            return Problems.answer(HttpStatus.BAD_REQUEST, "Cannot email this chat", e.getMessage());
+        } catch (IllegalStateException e) {
+            return Problems.answer(HttpStatus.SERVICE_UNAVAILABLE, "Email not sent", e.getMessage());
+        }
     }
 
     @PostMapping(path = "/p/chat/{key}/session", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -67,6 +67,9 @@ class ConversationsApi {
                     + " the reply is sent from the outbox")
     ConversationView.MessageView reply(
             @PathVariable long id, @RequestBody ReplyRequest request, @AuthenticationPrincipal SignedInUser me) {
+        if (request.text() == null || request.text().isBlank()) {
+            throw new IllegalArgumentException("Write a reply before sending it.");
+        }
         // Without a visibility, a reply goes the conversation's own way: privately once it went private.
         var visibility = request.visibility() == null
                 ? Visibility.valueOf(queries.detail(id).visibility())
