@@ -93,7 +93,7 @@ final class ThreadsApi {
             if (error.transientFailure() || answer.status() >= 500) {
                 return SendFailed.later(NETWORK + " failed for now: " + error.reason(), wait(answer.headers()));
             }
-            return SendFailed.refused(NETWORK + " refused " + what + ": " + error.reason());
+            return SendFailed.refused(NETWORK + " refused " + what + ": " + reason(error));
         }
         if (answer.status() == 429 || answer.status() == 408 || answer.status() >= 500) {
             return SendFailed.later(NETWORK + " answered " + answer.status() + " to " + what, wait(answer.headers()));
@@ -103,6 +103,14 @@ final class ThreadsApi {
         }
         return SendFailed.refused(
                 NETWORK + " answered " + answer.status() + " to " + what + " without a reason Heard can read");
+    }
+
+    /** Meta's words, with the message meant for people ({@code error_user_msg}) when Threads gives one. */
+    static String reason(GraphError error) {
+        var forPeople = error.userMessage();
+        return forPeople == null || forPeople.isBlank()
+                ? error.reason()
+                : forPeople.strip() + " (" + error.reason() + ")";
     }
 
     /** {@code Retry-After} if Threads sends one; the Graph API's usage headers give no time, so else a minute. */

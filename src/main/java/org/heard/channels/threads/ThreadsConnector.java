@@ -126,7 +126,7 @@ class ThreadsConnector implements ChannelConnector {
         if (id == null) {
             throw new ConnectionFailed(
                     me.error() != null
-                            ? "Threads refused the token: " + me.error().reason()
+                            ? "Threads refused the token: " + ThreadsApi.reason(me.error())
                             : "Threads answered " + me.status() + " without the profile Heard asked for.");
         }
         var username = me.text("username");
