@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
  *     error codes</a>
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-record GraphError(
+public record GraphError(
         @Nullable String message,
         @Nullable String type,
         @Nullable Integer code,
@@ -42,11 +42,11 @@ record GraphError(
     /** WhatsApp: more than 24 hours since the customer last wrote; only a template may be sent. */
     static final int WHATSAPP_REENGAGEMENT = 131047;
 
-    boolean rateLimited() {
+    public boolean rateLimited() {
         return code != null && (RATE_LIMITS.contains(code) || (code >= 80001 && code <= 80014));
     }
 
-    boolean transientFailure() {
+    public boolean transientFailure() {
         return Boolean.TRUE.equals(isTransient) || (code != null && TRANSIENT.contains(code));
     }
 
@@ -57,7 +57,7 @@ record GraphError(
     }
 
     /** Meta's own words, with WhatsApp's more specific {@code error_data.details} when it sends one. */
-    String reason() {
+    public String reason() {
         var text = message == null || message.isBlank() ? "no reason given" : message.strip();
         var details = data == null ? null : data.path("details");
         if (details != null && details.isString() && !details.stringValue().isBlank()) {

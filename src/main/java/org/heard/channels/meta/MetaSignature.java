@@ -17,23 +17,23 @@ import org.jspecify.annotations.Nullable;
  * @see <a href="https://developers.facebook.com/docs/graph-api/webhooks/getting-started#event-notifications">Webhooks:
  *     validating payloads</a>
  */
-final class MetaSignature {
+public final class MetaSignature {
 
-    static final String HEADER = "X-Hub-Signature-256";
+    public static final String HEADER = "X-Hub-Signature-256";
     private static final String PREFIX = "sha256=";
 
     private final byte[] appSecret;
 
-    MetaSignature(String appSecret) {
+    public MetaSignature(String appSecret) {
         this.appSecret = appSecret.getBytes(StandardCharsets.UTF_8);
     }
 
-    String sign(byte[] body) {
+    public String sign(byte[] body) {
         return PREFIX + HexFormat.of().formatHex(hmac(body));
     }
 
     /** Compares in constant time, so the signature cannot be guessed byte by byte. */
-    boolean matches(byte[] body, @Nullable String header) {
+    public boolean matches(byte[] body, @Nullable String header) {
         if (header == null || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
             return false;
         }

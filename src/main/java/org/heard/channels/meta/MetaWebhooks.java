@@ -29,22 +29,22 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * @see <a href="https://developers.facebook.com/docs/graph-api/webhooks/getting-started">Webhooks: getting started</a>
  */
-final class MetaWebhooks {
+public final class MetaWebhooks {
 
-    static final String APP_SECRET = "app_secret";
-    static final String ACCESS_TOKEN = "access_token";
+    public static final String APP_SECRET = "app_secret";
+    public static final String ACCESS_TOKEN = "access_token";
     static final String HUMAN_AGENT_TAG = "human_agent_tag";
 
     private static final Logger log = LoggerFactory.getLogger(MetaWebhooks.class);
 
     private final JsonMapper json;
 
-    MetaWebhooks(JsonMapper json) {
+    public MetaWebhooks(JsonMapper json) {
         this.json = json;
     }
 
     /** Echoes {@code hub.challenge} when the verify token is the account's, compared in constant time. */
-    Optional<String> answerChallenge(WebhookRequest request) {
+    public Optional<String> answerChallenge(WebhookRequest request) {
         var account = request.requireAccount();
         var query = request.query();
         var expected = account.verifyToken();
@@ -62,7 +62,7 @@ final class MetaWebhooks {
         return same ? Optional.of(challenge) : Optional.empty();
     }
 
-    void verify(WebhookRequest request) {
+    public void verify(WebhookRequest request) {
         var secret = request.requireAccount().credentials().getOrNull(APP_SECRET);
         if (secret == null
                 || !new MetaSignature(secret).matches(request.body(), request.header(MetaSignature.HEADER))) {
