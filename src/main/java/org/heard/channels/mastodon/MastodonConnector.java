@@ -28,11 +28,8 @@ import org.heard.channels.Visibility;
 import org.heard.channels.WebhookRejected;
 import org.heard.channels.WebhookRequest;
 import org.heard.channels.mastodon.MastodonPayloads.Account;
-import org.heard.channels.mastodon.MastodonPayloads.Instance;
 import org.heard.channels.mastodon.MastodonPayloads.Status;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -48,12 +45,15 @@ class MastodonConnector implements ChannelConnector {
 
     static final String CHANNEL = "mastodon";
     static final int PAGE = 40;
-    private static final Logger log = LoggerFactory.getLogger(MastodonConnector.class);
-    /** Mastodon's default; a server may allow more, which Heard does not use yet (rules are per channel). */
+    /**
+     * Mastodon's default. A server may allow more or less: {@link #rulesFor} knows each account's own
+     * limit, which Heard's composer will use once rules can be asked per account.
+     */
     private static final ComposerRules RULES = new ComposerRules(500, true, ComposerRules.Counting.GRAPHEMES);
 
     private final MastodonApi api;
     private final MastodonPages pages;
+    private final MastodonServers servers;
     private final HttpClient http;
     private final Clock clock;
     private final Duration pollEvery;
@@ -70,6 +70,7 @@ class MastodonConnector implements ChannelConnector {
         this.pollEvery = pollEvery;
         this.api = new MastodonApi(http, json, clock);
         this.pages = new MastodonPages(json);
+        this.servers = new MastodonServers(api, clock);
     }
 
     @Override
@@ -104,28 +105,10 @@ class MastodonConnector implements ChannelConnector {
                     api.get(credentials, "/api/v1/accounts/verify_credentials"),
                     Account.class,
                     "the access token check");
-            logLongestStatus(setup);
+            servers.read(credentials);
             return new ConnectedAccount(me.id(), "@" + me.acct());
         } catch (SendFailed e) {
             throw new ConnectionFailed(e.getMessage());
-        }
-    }
-
-    /** Heard's composer counts to 500, Mastodon's default; a server that allows less refuses longer replies. */
-    private void logLongestStatus(AccountSetup setup) {
-        try {
-            var instance =
-                    api.read(api.get(setup.credentials(), "/api/v2/instance"), Instance.class, "the server check");
-            var longest = instance.maxCharacters();
-            if (longest != null && longest != RULES.maxLength()) {
-                log.info(
-                        "The Mastodon server {} takes statuses of up to {} characters; Heard's composer allows {}.",
-                        instance.domain(),
-                        longest,
-                        RULES.maxLength());
-            }
-        } catch (SendFailed | RuntimeException e) {
-            log.debug("Could not read the Mastodon server's status length: {}", e.getMessage());
         }
     }
 
@@ -155,6 +138,7 @@ class MastodonConnector implements ChannelConnector {
     public Poll poll(ChannelAccount account, @Nullable String cursor) throws SendFailed {
         var path = "/api/v1/notifications?types%5B%5D=mention&limit=" + PAGE
                 + (cursor == null ? "" : "&min_id=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+        servers.refresh(account.credentials());
         var response = api.get(account.credentials(), path);
         if (response.statusCode() / 100 != 2) {
             throw api.failure(response, "the mentions poll");
@@ -259,5 +243,13 @@ class MastodonConnector implements ChannelConnector {
     @Override
     public ComposerRules rules() {
         return RULES;
+    }
+
+    /**
+     * The rules for one account: its server's own {@code max_characters} once Heard has read it (at
+     * connect, then once a day by a poll), Mastodon's default of 500 before.
+     */
+    ComposerRules rulesFor(ChannelAccount account) {
+        return servers.rules(account.credentials());
     }
 }
