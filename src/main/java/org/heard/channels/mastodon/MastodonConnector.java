@@ -1,6 +1,7 @@
 package org.heard.channels.mastodon;
 
 import jakarta.annotation.PreDestroy;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -57,17 +58,40 @@ class MastodonConnector implements ChannelConnector {
     private final HttpClient http;
     private final Clock clock;
     private final Duration pollEvery;
+    private final @Nullable Duration streamCheckEvery;
+    private final @Nullable MastodonStreams streams;
 
     @Autowired
     MastodonConnector(
-            JsonMapper json, Clock clock, @Value("${heard.channels.mastodon.poll-every:20s}") Duration pollEvery) {
-        this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), json, clock, pollEvery);
+            JsonMapper json,
+            Clock clock,
+            @Value("${heard.channels.mastodon.poll-every:20s}") Duration pollEvery,
+            @Value("${heard.channels.mastodon.streaming:true}") boolean streaming,
+            @Value("${heard.channels.mastodon.stream-check-every:2s}") Duration streamCheckEvery) {
+        this(
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),
+                json,
+                clock,
+                pollEvery,
+                streaming ? streamCheckEvery : null);
     }
 
+    /** Polling only, without the streaming API. */
     MastodonConnector(HttpClient http, JsonMapper json, Clock clock, Duration pollEvery) {
+        this(http, json, clock, pollEvery, null);
+    }
+
+    /**
+     * @param streamCheckEvery how often a poll looks whether the account's stream reported a
+     *     notification (without calling the REST API if not), or null for polling only
+     */
+    MastodonConnector(
+            HttpClient http, JsonMapper json, Clock clock, Duration pollEvery, @Nullable Duration streamCheckEvery) {
         this.http = http;
         this.clock = clock;
         this.pollEvery = pollEvery;
+        this.streamCheckEvery = streamCheckEvery;
+        this.streams = streamCheckEvery == null ? null : new MastodonStreams(http, clock, pollEvery);
         this.api = new MastodonApi(http, json, clock);
         this.pages = new MastodonPages(json);
         this.servers = new MastodonServers(api, clock);
@@ -132,20 +156,52 @@ class MastodonConnector implements ChannelConnector {
      * Fetches the mentions after {@code cursor} (a notification id; at first, the latest page) with
      * {@code min_id}, which pages forward from the cursor; the new cursor is the newest id seen.
      *
+     * <p>With streaming on, the poll also keeps the account's notification stream open
+     * ({@link MastodonStreams}) and asks to be called again every few seconds while the stream is live;
+     * such a call reads the REST API only when the stream reported a notification or the poll interval
+     * has passed, and otherwise answers at once with nothing new. Heard's poller calls a connector when
+     * its {@code next} wait is over and cannot be woken early, so this is how a mention arrives in
+     * seconds; when the stream is down, polling goes on at its interval.
+     *
      * @throws MalformedWebhook if the server answers 200 with something other than notifications
      */
     @Override
     public Poll poll(ChannelAccount account, @Nullable String cursor) throws SendFailed {
+        servers.refresh(account.credentials());
+        var stream = streams == null ? null : streams.listen(account, streamingBase(account));
+        var now = clock.instant();
+        if (stream != null && stream.live(now) && !stream.takeArrived()) {
+            var last = stream.lastFetch();
+            if (last != null && last.plus(pollEvery).isAfter(now)) {
+                return new Poll(List.of(), cursor, streamCheckEvery);
+            }
+        }
+        if (stream != null) {
+            stream.fetched(now);
+        }
         var path = "/api/v1/notifications?types%5B%5D=mention&limit=" + PAGE
                 + (cursor == null ? "" : "&min_id=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
-        servers.refresh(account.credentials());
         var response = api.get(account.credentials(), path);
         if (response.statusCode() / 100 != 2) {
             throw api.failure(response, "the mentions poll");
         }
         var page = pages.deliveries(account.externalId(), response.body());
-        var next = MastodonRateLimit.of(response).nextPoll(pollEvery, page.size() >= PAGE, clock.instant());
+        var next = MastodonRateLimit.of(response).nextPoll(pollEvery, page.size() >= PAGE, now);
+        if (stream != null && stream.live(clock.instant()) && next.compareTo(pollEvery) <= 0) {
+            next = next.compareTo(streamCheckEvery) < 0 ? next : streamCheckEvery;
+        }
         return new Poll(page.deliveries(), MastodonPages.newest(cursor, page.newestId()), next);
+    }
+
+    /** Whether a live notification stream is telling Heard when to read this account's mentions. */
+    boolean listening(ChannelAccount account) {
+        return streams != null && streams.live(account);
+    }
+
+    /** Where the account's server streams: the address its instance names, else the server itself. */
+    private URI streamingBase(ChannelAccount account) {
+        var named = servers.streaming(account.credentials());
+        return named != null ? named : MastodonApi.server(account.credentials());
     }
 
     @Override
@@ -237,6 +293,9 @@ class MastodonConnector implements ChannelConnector {
 
     @PreDestroy
     void close() {
+        if (streams != null) {
+            streams.close();
+        }
         http.close();
     }
 
