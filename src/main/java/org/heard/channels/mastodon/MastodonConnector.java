@@ -38,8 +38,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Mastodon: Heard polls the account's mentions and answers them with statuses in the same thread
- * and of the same visibility. Mastodon pushes nothing to Heard (its streaming API is a later step),
- * so every webhook is refused; {@link #read} turns a page of notifications into deliveries.
+ * and of the same visibility. Mastodon pushes nothing to Heard, so every webhook is refused; {@link #read}
+ * turns a page of notifications into deliveries. The account's notification stream only tells a poll
+ * when to read ({@link MastodonStreams}).
  */
 @Component
 class MastodonConnector implements ChannelConnector {
