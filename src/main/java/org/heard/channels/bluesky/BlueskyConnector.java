@@ -7,8 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.heard.channels.AccountSetup;
@@ -36,8 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Bluesky: Heard signs in with an app password, polls the account's mentions, replies and quotes, and
  * answers each in its thread. Bluesky pushes nothing to Heard, so every webhook is refused; {@link #read}
- * turns a page of notifications into deliveries. Direct messages (Bluesky's chat service) are not
- * connected yet: a private reply is refused with that reason.
+ * turns a page of notifications into deliveries. Direct messages come from Bluesky's chat service
+ * ({@link BlueskyChat}), read in the same poll; a private reply is a direct message.
  */
 @Component
 class BlueskyConnector implements ChannelConnector {
@@ -47,7 +45,8 @@ class BlueskyConnector implements ChannelConnector {
     /** Pages read back to the last poll's newest notification; older mentions wait for the next poll. */
     static final int MOST_PAGES = 5;
 
-    private static final ComposerRules RULES = new ComposerRules(300, false, ComposerRules.Counting.GRAPHEMES);
+    /** A post's 300 graphemes; a direct message may have 1,000, but the rules are the channel's. */
+    private static final ComposerRules RULES = new ComposerRules(300, true, ComposerRules.Counting.GRAPHEMES);
 
     private final HttpClient http;
     private final Clock clock;
@@ -55,6 +54,8 @@ class BlueskyConnector implements ChannelConnector {
     private final BlueskySessions sessions;
     private final BlueskyPages pages;
     private final BlueskyReplies replies;
+    private final BlueskyChat chat;
+    private final JsonMapper json;
 
     @Autowired
     BlueskyConnector(
@@ -73,6 +74,8 @@ class BlueskyConnector implements ChannelConnector {
         this.sessions = new BlueskySessions(xrpc, serviceUrl);
         this.pages = new BlueskyPages(json);
         this.replies = new BlueskyReplies(xrpc, sessions, clock);
+        this.chat = new BlueskyChat(xrpc, sessions, json, clock);
+        this.json = json;
     }
 
     @Override
@@ -93,7 +96,8 @@ class BlueskyConnector implements ChannelConnector {
                 CredentialField.secret(
                         BlueskySessions.APP_PASSWORD,
                         "App password",
-                        "Settings → Privacy and security → App passwords → Add App Password. Never the account's own password."),
+                        "Settings → Privacy and security → App passwords → Add App Password, with \"Allow access to your"
+                                + " direct messages\" ticked so Heard can read and answer DMs. Never the account's own password."),
                 CredentialField.plain(
                         BlueskySessions.SERVICE_URL,
                         "Service address",
@@ -104,6 +108,7 @@ class BlueskyConnector implements ChannelConnector {
     public ConnectedAccount connect(AccountSetup setup) {
         try {
             var session = sessions.session(setup.credentials());
+            chat.check(setup.credentials());
             return new ConnectedAccount(session.did(), "@" + session.handle());
         } catch (SendFailed e) {
             throw new ConnectionFailed(e.getMessage());
@@ -127,15 +132,44 @@ class BlueskyConnector implements ChannelConnector {
     }
 
     /**
-     * Reads notifications newest first, page by page, back to the cursor (the newest {@code indexedAt}
-     * the last poll saw; at first, one page). Notifications seen at exactly the cursor's time come again
-     * and are recorded once, by their at:// URI.
+     * Reads notifications newest first, page by page, back to the cursor's {@code indexedAt} (at first,
+     * one page), then the chat log after the cursor's rev. Notifications seen at exactly the cursor's
+     * time come again and are recorded once, by their at:// URI. A chat service that is limiting Heard
+     * or briefly down does not hold back the notifications: its part of the cursor stays, and the next
+     * poll waits as long as it asked.
      */
     @Override
     public Poll poll(ChannelAccount account, @Nullable String cursor) throws SendFailed {
-        var since = since(cursor);
-        var newest = since;
+        var from = BlueskyCursor.parse(cursor, json);
         var deliveries = new ArrayList<InboundDelivery>();
+        var notifications = notifications(account, from.since(), deliveries);
+        var next = notifications.slowDown() != null && notifications.slowDown().compareTo(pollEvery) > 0
+                ? notifications.slowDown()
+                : pollEvery;
+        var chatCursor = from.chat();
+        try {
+            var messages = chat.read(account, from.chat());
+            deliveries.addAll(messages.deliveries());
+            chatCursor = messages.cursor();
+        } catch (SendFailed e) {
+            if (!e.retryable()) {
+                throw e;
+            }
+            var wait = e.retryAfter() == null ? pollEvery : e.retryAfter();
+            next = wait.compareTo(next) > 0 ? wait : next;
+        }
+        var newest = notifications.newest() == null
+                ? from.notifications()
+                : notifications.newest().toString();
+        return new Poll(deliveries, new BlueskyCursor(newest, chatCursor).write(json), next);
+    }
+
+    private record Notifications(
+            @Nullable Instant newest, @Nullable Duration slowDown) {}
+
+    private Notifications notifications(ChannelAccount account, @Nullable Instant since, List<InboundDelivery> into)
+            throws SendFailed {
+        var newest = since;
         String page = null;
         Duration wait = null;
         for (int read = 0; read < MOST_PAGES; read++) {
@@ -158,7 +192,7 @@ class BlueskyConnector implements ChannelConnector {
                 }
                 newest = newest == null || entry.indexedAt().isAfter(newest) ? entry.indexedAt() : newest;
                 if (entry.delivery() != null) {
-                    deliveries.add(entry.delivery());
+                    into.add(entry.delivery());
                 }
             }
             page = found.cursor();
@@ -166,20 +200,14 @@ class BlueskyConnector implements ChannelConnector {
                 break;
             }
         }
-        var next = wait != null && wait.compareTo(pollEvery) > 0 ? wait : pollEvery;
-        return new Poll(deliveries, newest == null ? cursor : newest.toString(), next);
-    }
-
-    private static @Nullable Instant since(@Nullable String cursor) {
-        try {
-            return cursor == null ? null : OffsetDateTime.parse(cursor).toInstant();
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return new Notifications(newest, wait);
     }
 
     @Override
     public InboundMessage normalise(InboundDelivery delivery) {
+        if (pages.isDirectMessage(delivery.payload())) {
+            return pages.directMessage(delivery);
+        }
         var notification = BlueskyPages.post(pages.notification(delivery.payload()));
         var author = notification.author();
         var post = notification.record();
@@ -201,7 +229,7 @@ class BlueskyConnector implements ChannelConnector {
             throw SendFailed.refused("A Bluesky reply needs the account it is sent from.");
         }
         if (message.visibility() == Visibility.PRIVATE) {
-            throw SendFailed.refused("Heard does not send Bluesky direct messages yet; answer in public.");
+            return chat.send(message, account, handle -> replies.did(account.credentials(), handle));
         }
         return replies.post(message, account);
     }

@@ -6,9 +6,14 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.heard.channels.Author;
 import org.heard.channels.InboundDelivery;
+import org.heard.channels.InboundMessage;
 import org.heard.channels.MalformedWebhook;
+import org.heard.channels.Visibility;
+import org.heard.channels.bluesky.BlueskyPayloads.DirectMessage;
 import org.heard.channels.bluesky.BlueskyPayloads.Notification;
+import org.heard.channels.bluesky.BlueskyPayloads.Profile;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -92,14 +97,58 @@ final class BlueskyPages {
         return notification;
     }
 
+    /** Whether a recorded payload is a direct message ({@code {"log", "convo"}}) rather than a notification. */
+    boolean isDirectMessage(String payload) {
+        try {
+            var tree = json.readTree(payload);
+            return tree != null && tree.isObject() && tree.has("log") && tree.has("convo");
+        } catch (JacksonException e) {
+            return false;
+        }
+    }
+
+    /** A direct message as Heard records it: private, from the sender named in its conversation. */
+    InboundMessage directMessage(InboundDelivery delivery) {
+        DirectMessage recorded;
+        try {
+            recorded = json.readValue(delivery.payload(), DirectMessage.class);
+        } catch (JacksonException e) {
+            throw new MalformedWebhook(
+                    "A Bluesky direct message is not shaped as documented: " + e.getOriginalMessage());
+        }
+        var message = recorded == null || recorded.log() == null
+                ? null
+                : recorded.log().message();
+        if (message == null || blank(message.id()) || message.text() == null || message.sender() == null) {
+            throw new MalformedWebhook("A Bluesky direct message needs an id, a text and a sender.");
+        }
+        var sender = message.sender().did();
+        var members = recorded.convo() == null || recorded.convo().members() == null
+                ? List.<Profile>of()
+                : recorded.convo().members();
+        var profile = members.stream()
+                .filter(member -> sender.equals(member.did()))
+                .findFirst()
+                .orElse(new Profile(sender, null, null, null));
+        return new InboundMessage(
+                BlueskyConnector.CHANNEL,
+                delivery.account(),
+                message.id(),
+                new Author(sender, profile.handle(), profile.displayName(), profile.avatar(), null),
+                message.text(),
+                Visibility.PRIVATE,
+                null,
+                message.sentAt() == null ? null : instant(message.sentAt(), message.id()));
+    }
+
     static Instant instant(@Nullable String timestamp, String what) {
         if (timestamp == null) {
-            throw new MalformedWebhook("Notification " + what + " has no indexedAt.");
+            throw new MalformedWebhook("Bluesky's " + what + " has no time.");
         }
         try {
             return OffsetDateTime.parse(timestamp).toInstant();
         } catch (DateTimeParseException e) {
-            throw new MalformedWebhook("Notification " + what + " has an indexedAt that is not a datetime.");
+            throw new MalformedWebhook("Bluesky's " + what + " has a time that is not a datetime.");
         }
     }
 

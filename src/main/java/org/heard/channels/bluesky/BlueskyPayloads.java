@@ -14,6 +14,14 @@ import org.jspecify.annotations.Nullable;
  * record</a> with its reply references and rich-text facets, and
  * <a href="https://docs.bsky.app/docs/api/com-atproto-repo-create-record">com.atproto.repo.createRecord</a>.
  * Errors are {@code {"error": "ExpiredToken", "message": "Token has expired"}}.
+ *
+ * <p>Direct messages use the chat service's lexicons
+ * (<a href="https://docs.bsky.app/docs/api/chat-bsky-convo-get-log">chat.bsky.convo.getLog</a>,
+ * <a href="https://docs.bsky.app/docs/api/chat-bsky-convo-get-convo">getConvo</a>,
+ * <a href="https://docs.bsky.app/docs/api/chat-bsky-convo-get-convo-for-members">getConvoForMembers</a>,
+ * <a href="https://docs.bsky.app/docs/api/chat-bsky-convo-get-messages">getMessages</a>,
+ * <a href="https://docs.bsky.app/docs/api/chat-bsky-convo-send-message">sendMessage</a>; the types in
+ * {@code chat.bsky.convo.defs}).
  */
 final class BlueskyPayloads {
 
@@ -92,4 +100,43 @@ final class BlueskyPayloads {
     record Created(String uri, @Nullable String cid) {}
 
     record Error(@Nullable String error, @Nullable String message) {}
+
+    /** {@code chat.bsky.convo.defs#convoView}: a conversation and its members' profiles. */
+    record Convo(String id, @Nullable String rev, @Nullable List<Profile> members) {}
+
+    /** {@code {"convo": convoView}}, the answer of getConvo and getConvoForMembers. */
+    record ConvoAnswer(Convo convo) {}
+
+    /** {@code chat.bsky.convo.defs#messageView}; a {@code deletedMessageView} has no text. */
+    record MessageView(
+            @JsonProperty("$type") @Nullable String type,
+            String id,
+            @Nullable String rev,
+            @Nullable String text,
+            @Nullable Sender sender,
+            @Nullable String sentAt) {}
+
+    /** {@code chat.bsky.convo.defs#messageViewSender}. */
+    record Sender(String did) {}
+
+    /** {@code chat.bsky.convo.defs#logCreateMessage} (and the other log entries, told apart by {@code $type}). */
+    record LogEntry(
+            @JsonProperty("$type") @Nullable String type,
+            @Nullable String rev,
+            @Nullable String convoId,
+            @Nullable MessageView message) {}
+
+    record Messages(@Nullable String cursor, List<MessageView> messages) {}
+
+    /** {@code chat.bsky.convo.defs#messageInput}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record MessageInput(String text, @Nullable List<Facet> facets) {}
+
+    record SendMessage(String convoId, MessageInput message) {}
+
+    /**
+     * What Heard records for one direct message: the log entry as the chat service sent it and the
+     * conversation it belongs to (for the sender's handle and name, which the log does not carry).
+     */
+    record DirectMessage(LogEntry log, Convo convo) {}
 }

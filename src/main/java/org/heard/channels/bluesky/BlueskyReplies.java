@@ -96,7 +96,9 @@ final class BlueskyReplies {
         return new Reply(root, parentRef);
     }
 
-    private @Nullable String did(Credentials credentials, String handle) throws SendFailed {
+    /** The DID of a handle, or null when it does not resolve. */
+    @Nullable
+    String did(Credentials credentials, String handle) throws SendFailed {
         var answer = call(credentials, "com.atproto.identity.resolveHandle?handle=" + encode(handle));
         if (answer.status() == 400 || answer.status() == 404) {
             return null;

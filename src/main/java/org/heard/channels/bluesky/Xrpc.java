@@ -46,11 +46,24 @@ final class Xrpc {
     }
 
     Answer query(URI service, String nsidAndQuery, @Nullable String token) throws SendFailed {
-        return send(request(service, nsidAndQuery, token).GET().build());
+        return query(service, nsidAndQuery, token, null);
+    }
+
+    /**
+     * A query the PDS passes on to the service named by {@code proxy} (the {@code atproto-proxy} header,
+     * such as {@code did:web:api.bsky.chat#bsky_chat}), or answers itself when it is null.
+     */
+    Answer query(URI service, String nsidAndQuery, @Nullable String token, @Nullable String proxy) throws SendFailed {
+        return send(request(service, nsidAndQuery, token, proxy).GET().build());
     }
 
     Answer procedure(URI service, String nsid, @Nullable Object body, @Nullable String token) throws SendFailed {
-        var builder = request(service, nsid, token);
+        return procedure(service, nsid, body, token, null);
+    }
+
+    Answer procedure(URI service, String nsid, @Nullable Object body, @Nullable String token, @Nullable String proxy)
+            throws SendFailed {
+        var builder = request(service, nsid, token, proxy);
         if (body == null) {
             builder.POST(HttpRequest.BodyPublishers.noBody());
         } else {
@@ -130,10 +143,14 @@ final class Xrpc {
         }
     }
 
-    private static HttpRequest.Builder request(URI service, String path, @Nullable String token) {
+    private static HttpRequest.Builder request(
+            URI service, String path, @Nullable String token, @Nullable String proxy) {
         var builder = HttpRequest.newBuilder(URI.create(service + "/xrpc/" + path))
                 .timeout(Duration.ofSeconds(15))
                 .header("Accept", "application/json");
+        if (proxy != null) {
+            builder.header("atproto-proxy", proxy);
+        }
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }

@@ -1,6 +1,7 @@
 package org.heard.channels.mastodon;
 
 import jakarta.annotation.PreDestroy;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -28,11 +29,8 @@ import org.heard.channels.Visibility;
 import org.heard.channels.WebhookRejected;
 import org.heard.channels.WebhookRequest;
 import org.heard.channels.mastodon.MastodonPayloads.Account;
-import org.heard.channels.mastodon.MastodonPayloads.Instance;
 import org.heard.channels.mastodon.MastodonPayloads.Status;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -40,36 +38,64 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Mastodon: Heard polls the account's mentions and answers them with statuses in the same thread
- * and of the same visibility. Mastodon pushes nothing to Heard (its streaming API is a later step),
- * so every webhook is refused; {@link #read} turns a page of notifications into deliveries.
+ * and of the same visibility. Mastodon pushes nothing to Heard, so every webhook is refused; {@link #read}
+ * turns a page of notifications into deliveries. The account's notification stream only tells a poll
+ * when to read ({@link MastodonStreams}).
  */
 @Component
 class MastodonConnector implements ChannelConnector {
 
     static final String CHANNEL = "mastodon";
     static final int PAGE = 40;
-    private static final Logger log = LoggerFactory.getLogger(MastodonConnector.class);
-    /** Mastodon's default; a server may allow more, which Heard does not use yet (rules are per channel). */
+    /**
+     * Mastodon's default. A server may allow more or less: {@link #rulesFor} knows each account's own
+     * limit, which Heard's composer will use once rules can be asked per account.
+     */
     private static final ComposerRules RULES = new ComposerRules(500, true, ComposerRules.Counting.GRAPHEMES);
 
     private final MastodonApi api;
     private final MastodonPages pages;
+    private final MastodonServers servers;
     private final HttpClient http;
     private final Clock clock;
     private final Duration pollEvery;
+    private final @Nullable Duration streamCheckEvery;
+    private final @Nullable MastodonStreams streams;
 
     @Autowired
     MastodonConnector(
-            JsonMapper json, Clock clock, @Value("${heard.channels.mastodon.poll-every:20s}") Duration pollEvery) {
-        this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), json, clock, pollEvery);
+            JsonMapper json,
+            Clock clock,
+            @Value("${heard.channels.mastodon.poll-every:20s}") Duration pollEvery,
+            @Value("${heard.channels.mastodon.streaming:true}") boolean streaming,
+            @Value("${heard.channels.mastodon.stream-check-every:2s}") Duration streamCheckEvery) {
+        this(
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),
+                json,
+                clock,
+                pollEvery,
+                streaming ? streamCheckEvery : null);
     }
 
+    /** Polling only, without the streaming API. */
     MastodonConnector(HttpClient http, JsonMapper json, Clock clock, Duration pollEvery) {
+        this(http, json, clock, pollEvery, null);
+    }
+
+    /**
+     * @param streamCheckEvery how often a poll looks whether the account's stream reported a
+     *     notification (without calling the REST API if not), or null for polling only
+     */
+    MastodonConnector(
+            HttpClient http, JsonMapper json, Clock clock, Duration pollEvery, @Nullable Duration streamCheckEvery) {
         this.http = http;
         this.clock = clock;
         this.pollEvery = pollEvery;
+        this.streamCheckEvery = streamCheckEvery;
+        this.streams = streamCheckEvery == null ? null : new MastodonStreams(http, clock, pollEvery);
         this.api = new MastodonApi(http, json, clock);
         this.pages = new MastodonPages(json);
+        this.servers = new MastodonServers(api, clock);
     }
 
     @Override
@@ -104,28 +130,10 @@ class MastodonConnector implements ChannelConnector {
                     api.get(credentials, "/api/v1/accounts/verify_credentials"),
                     Account.class,
                     "the access token check");
-            logLongestStatus(setup);
+            servers.read(credentials);
             return new ConnectedAccount(me.id(), "@" + me.acct());
         } catch (SendFailed e) {
             throw new ConnectionFailed(e.getMessage());
-        }
-    }
-
-    /** Heard's composer counts to 500, Mastodon's default; a server that allows less refuses longer replies. */
-    private void logLongestStatus(AccountSetup setup) {
-        try {
-            var instance =
-                    api.read(api.get(setup.credentials(), "/api/v2/instance"), Instance.class, "the server check");
-            var longest = instance.maxCharacters();
-            if (longest != null && longest != RULES.maxLength()) {
-                log.info(
-                        "The Mastodon server {} takes statuses of up to {} characters; Heard's composer allows {}.",
-                        instance.domain(),
-                        longest,
-                        RULES.maxLength());
-            }
-        } catch (SendFailed | RuntimeException e) {
-            log.debug("Could not read the Mastodon server's status length: {}", e.getMessage());
         }
     }
 
@@ -149,10 +157,29 @@ class MastodonConnector implements ChannelConnector {
      * Fetches the mentions after {@code cursor} (a notification id; at first, the latest page) with
      * {@code min_id}, which pages forward from the cursor; the new cursor is the newest id seen.
      *
+     * <p>With streaming on, the poll also keeps the account's notification stream open
+     * ({@link MastodonStreams}) and asks to be called again every few seconds while the stream is live;
+     * such a call reads the REST API only when the stream reported a notification or the poll interval
+     * has passed, and otherwise answers at once with nothing new. Heard's poller calls a connector when
+     * its {@code next} wait is over and cannot be woken early, so this is how a mention arrives in
+     * seconds; when the stream is down, polling goes on at its interval.
+     *
      * @throws MalformedWebhook if the server answers 200 with something other than notifications
      */
     @Override
     public Poll poll(ChannelAccount account, @Nullable String cursor) throws SendFailed {
+        servers.refresh(account.credentials());
+        var stream = streams == null ? null : streams.listen(account, streamingBase(account));
+        var now = clock.instant();
+        if (stream != null && stream.live(now) && !stream.takeArrived()) {
+            var last = stream.lastFetch();
+            if (last != null && last.plus(pollEvery).isAfter(now)) {
+                return new Poll(List.of(), cursor, streamCheckEvery);
+            }
+        }
+        if (stream != null) {
+            stream.fetched(now);
+        }
         var path = "/api/v1/notifications?types%5B%5D=mention&limit=" + PAGE
                 + (cursor == null ? "" : "&min_id=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
         var response = api.get(account.credentials(), path);
@@ -160,8 +187,22 @@ class MastodonConnector implements ChannelConnector {
             throw api.failure(response, "the mentions poll");
         }
         var page = pages.deliveries(account.externalId(), response.body());
-        var next = MastodonRateLimit.of(response).nextPoll(pollEvery, page.size() >= PAGE, clock.instant());
+        var next = MastodonRateLimit.of(response).nextPoll(pollEvery, page.size() >= PAGE, now);
+        if (stream != null && stream.live(clock.instant()) && next.compareTo(pollEvery) <= 0) {
+            next = next.compareTo(streamCheckEvery) < 0 ? next : streamCheckEvery;
+        }
         return new Poll(page.deliveries(), MastodonPages.newest(cursor, page.newestId()), next);
+    }
+
+    /** Whether a live notification stream is telling Heard when to read this account's mentions. */
+    boolean listening(ChannelAccount account) {
+        return streams != null && streams.live(account);
+    }
+
+    /** Where the account's server streams: the address its instance names, else the server itself. */
+    private URI streamingBase(ChannelAccount account) {
+        var named = servers.streaming(account.credentials());
+        return named != null ? named : MastodonApi.server(account.credentials());
     }
 
     @Override
@@ -253,11 +294,22 @@ class MastodonConnector implements ChannelConnector {
 
     @PreDestroy
     void close() {
+        if (streams != null) {
+            streams.close();
+        }
         http.close();
     }
 
     @Override
     public ComposerRules rules() {
         return RULES;
+    }
+
+    /**
+     * The rules for one account: its server's own {@code max_characters} once Heard has read it (at
+     * connect, then once a day by a poll), Mastodon's default of 500 before.
+     */
+    ComposerRules rulesFor(ChannelAccount account) {
+        return servers.rules(account.credentials());
     }
 }

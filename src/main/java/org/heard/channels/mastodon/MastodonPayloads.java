@@ -64,6 +64,13 @@ final class MastodonPayloads {
     record Instance(@Nullable String domain, @Nullable Configuration configuration) {
 
         @Nullable
+        String streaming() {
+            return configuration == null || configuration.urls() == null
+                    ? null
+                    : configuration.urls().streaming();
+        }
+
+        @Nullable
         Integer maxCharacters() {
             return configuration == null || configuration.statuses() == null
                     ? null
@@ -71,7 +78,10 @@ final class MastodonPayloads {
         }
     }
 
-    record Configuration(@Nullable StatusLimits statuses) {}
+    record Configuration(@Nullable Urls urls, @Nullable StatusLimits statuses) {}
+
+    /** Where the server's streaming API answers, such as {@code wss://streaming.mastodon.social}. */
+    record Urls(@Nullable String streaming) {}
 
     record StatusLimits(
             @JsonProperty("max_characters") @Nullable Integer maxCharacters) {}

@@ -65,6 +65,7 @@ class BlueskyConnectorContractTests extends ChannelConnectorContract {
     @BeforeEach
     void theNetworkKnowsTheAccountAndThePostAnswered() {
         BlueskyNetwork.signsIn(network);
+        BlueskyNetwork.chatIsQuiet(network);
         BlueskyNetwork.hasNoEarlierTry(network);
         BlueskyNetwork.showsPost(network, MENTION, MENTION_CID, null);
     }

@@ -12,7 +12,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.heard.channels.bluesky.BlueskyConnectorContractTests.NOW;
 import static org.heard.channels.bluesky.BlueskyNetwork.ACCESS;
 import static org.heard.channels.bluesky.BlueskyNetwork.APP_PASSWORD;
@@ -58,6 +57,7 @@ class BlueskyConnectorTests {
                 Clock.fixed(NOW, ZoneOffset.UTC),
                 "https://bsky.social",
                 Duration.ofSeconds(30));
+        BlueskyNetwork.chatIsQuiet(pds);
     }
 
     @AfterEach
@@ -155,7 +155,9 @@ class BlueskyConnectorTests {
         // The mention of 07:49 on the third page is older than the cursor: seen by an earlier poll.
         assertThat(poll.deliveries()).extracting(d -> d.externalId()).containsExactly(PARENT);
         pds.verify(3, getRequestedFor(urlPathEqualTo(LIST)));
-        assertThat(poll.cursor()).isEqualTo("2026-11-23T08:03:40.521Z");
+        assertThat(BlueskyCursor.parse(poll.cursor(), JsonMapper.builder().build())
+                        .notifications())
+                .isEqualTo("2026-11-23T08:03:40.521Z");
         assertThat(poll.next()).isEqualTo(Duration.ofSeconds(30));
         pds.verify(getRequestedFor(urlPathEqualTo(LIST))
                 .withQueryParam("reasons", equalTo("mention"))
@@ -170,7 +172,9 @@ class BlueskyConnectorTests {
         var poll = connector.poll(account(), "2026-11-23T07:50:00Z");
 
         assertThat(poll.deliveries()).isEmpty();
-        assertThat(poll.cursor()).isEqualTo("2026-11-23T07:50:00Z");
+        assertThat(BlueskyCursor.parse(poll.cursor(), JsonMapper.builder().build())
+                        .notifications())
+                .isEqualTo("2026-11-23T07:50:00Z");
         pds.verify(1, getRequestedFor(urlPathEqualTo(LIST)));
     }
 
@@ -232,15 +236,6 @@ class BlueskyConnectorTests {
 
         assertThat(connector.send(message, account())).isEqualTo("at://" + BRAND + "/app.bsky.feed.post/" + rkey);
         pds.verify(0, postRequestedFor(urlEqualTo("/xrpc/com.atproto.repo.createRecord")));
-    }
-
-    @Test
-    void aPrivateReplyIsRefusedUntilHeardSpeaksToBlueskysChatService() {
-        var failure = catchThrowableOfType(
-                SendFailed.class, () -> connector.send(reply(null, Visibility.PRIVATE, "Hi"), account()));
-
-        assertThat(failure.retryable()).isFalse();
-        assertThat(failure.getMessage()).contains("direct messages");
     }
 
     private ChannelAccount account() {

@@ -62,6 +62,16 @@ final class BlueskyNetwork {
                 .willReturn(json(200, session(ACCESS, REFRESH))));
     }
 
+    /** The chat service through the PDS: an empty log, and the app password may read direct messages. */
+    static void chatIsQuiet(WireMockServer network) {
+        network.stubFor(get(urlPathEqualTo("/xrpc/chat.bsky.convo.getLog"))
+                .withHeader("atproto-proxy", equalTo("did:web:api.bsky.chat#bsky_chat"))
+                .willReturn(json(200, "{\"cursor\":\"2222223lbtqa0002e\",\"logs\":[]}")));
+        network.stubFor(get(urlPathEqualTo("/xrpc/chat.bsky.convo.listConvos"))
+                .withHeader("atproto-proxy", equalTo("did:web:api.bsky.chat#bsky_chat"))
+                .willReturn(json(200, "{\"convos\":[]}")));
+    }
+
     static void hasNoEarlierTry(WireMockServer network) {
         network.stubFor(get(urlPathEqualTo("/xrpc/com.atproto.repo.getRecord"))
                 .willReturn(json(
