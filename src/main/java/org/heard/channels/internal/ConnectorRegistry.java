@@ -19,10 +19,12 @@ class ConnectorRegistry implements Channels {
 
     private final Map<String, ChannelConnector> connectors;
     private final AccountStore accounts;
+    private final ConnectedAccounts openAccounts;
 
-    ConnectorRegistry(List<ChannelConnector> connectors, AccountStore accounts) {
+    ConnectorRegistry(List<ChannelConnector> connectors, AccountStore accounts, ConnectedAccounts openAccounts) {
         this.connectors = connectors.stream().collect(Collectors.toMap(ChannelConnector::channel, Function.identity()));
         this.accounts = accounts;
+        this.openAccounts = openAccounts;
     }
 
     Optional<ChannelConnector> find(String channel) {
@@ -62,6 +64,25 @@ class ConnectorRegistry implements Channels {
     @Override
     public ComposerRules rules(String channel) {
         return find(channel).map(ChannelConnector::rules).orElse(DISCONNECTED);
+    }
+
+    @Override
+    public ComposerRules rules(String channel, String account) {
+        var connector = connectors.get(channel);
+        if (connector == null) {
+            return DISCONNECTED;
+        }
+        if (!ConnectedAccounts.hasAccounts(connector)) {
+            return connector.rules();
+        }
+        try {
+            return openAccounts
+                    .inUseById(channel, account)
+                    .map(connector::rules)
+                    .orElseGet(connector::rules);
+        } catch (CredentialsCipher.Unreadable e) {
+            return connector.rules();
+        }
     }
 
     String[] connectedChannels() {
