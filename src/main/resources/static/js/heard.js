@@ -46,6 +46,54 @@
     }
   });
 
+  // The template picker: only the chosen template's inputs are shown and sent, and the preview shows the
+  // body as the customer will read it, a variable not filled in yet shown as [{{n}}]. Text only: textContent.
+  function showTemplate(form) {
+    var picker = form.querySelector("select[data-template-picker]");
+    var preview = form.querySelector("[data-template-preview]");
+    if (!picker || !preview) return;
+    var body = "";
+    form.querySelectorAll("fieldset[data-template]").forEach(function (fieldset) {
+      var chosen = fieldset.dataset.template === picker.value;
+      fieldset.disabled = !chosen;
+      fieldset.hidden = !chosen;
+      if (chosen) {
+        var values = Array.from(fieldset.querySelectorAll("input[name=variable]")).map(function (input) {
+          return input.value.trim();
+        });
+        body = fieldset.dataset.body.replace(/\{\{(\d+)\}\}/g, function (all, n) {
+          var value = values[parseInt(n, 10) - 1];
+          return value ? value : "[" + all + "]";
+        });
+      }
+    });
+    preview.textContent = body;
+  }
+
+  document.addEventListener("change", function (event) {
+    if (event.target.matches && event.target.matches("select[data-template-picker]")) {
+      showTemplate(event.target.form);
+    }
+  });
+
+  document.addEventListener("input", function (event) {
+    var form = event.target.form;
+    if (form && form.classList.contains("template-composer")) {
+      showTemplate(form);
+    }
+  });
+
+  document.addEventListener("htmx:load", function (event) {
+    var root = event.detail.elt;
+    var forms = root.matches && root.matches("form.template-composer")
+      ? [root] : Array.from(root.querySelectorAll ? root.querySelectorAll("form.template-composer") : []);
+    forms.forEach(showTemplate);
+  });
+
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("form.template-composer").forEach(showTemplate);
+  });
+
   function openConversationId() {
     var pane = document.getElementById("pane");
     return pane ? pane.dataset.conversationId : null;

@@ -2,6 +2,7 @@ package org.heard.channels;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -78,4 +79,35 @@ public interface ChannelConnector {
     String send(OutboundMessage message, @Nullable ChannelAccount account) throws SendFailed;
 
     ComposerRules rules();
+
+    /**
+     * The rules for replies from this account, where they depend on it (Meta's Human Agent tag lengthens the
+     * messaging window to 7 days for an app Meta approved for it).
+     */
+    default ComposerRules rules(ChannelAccount account) {
+        return rules();
+    }
+
+    /**
+     * The account's approved message templates, for a composer whose messaging window closed; empty for a
+     * network without them.
+     */
+    default List<MessageTemplate> templates(ChannelAccount account) throws SendFailed {
+        return List.of();
+    }
+
+    /** What this network lets Heard do to a customer's public comment besides answering it. */
+    default Set<Moderation> moderations() {
+        return Set.of();
+    }
+
+    /**
+     * Likes, hides or reverses that on a customer's public comment. Doing what is already done is harmless.
+     *
+     * @param externalId the network's id for the comment
+     * @throws SendFailed with the network's reason when it refuses or cannot be reached
+     */
+    default void moderate(ChannelAccount account, String externalId, Moderation action) throws SendFailed {
+        throw new UnsupportedOperationException(channel() + " does not let Heard " + action + " comments");
+    }
 }

@@ -12,4 +12,14 @@ public interface Channels {
 
     /** The channel's rules; for a channel no longer connected, conservative ones for display. */
     ComposerRules rules(String channel);
+
+    /**
+     * The rules for replies from one account, which may differ from the channel's (a longer messaging window
+     * where the account may use it); the channel's rules if the account is unknown or cannot be opened.
+     *
+     * @param account the network's id for the account, as conversations name it
+     */
+    default ComposerRules rules(String channel, String account) {
+        return rules(channel);
+    }
 }

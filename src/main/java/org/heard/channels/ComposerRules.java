@@ -1,7 +1,10 @@
 package org.heard.channels;
 
 import java.text.BreakIterator;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a network allows in a reply.
@@ -9,11 +12,84 @@ import java.util.Locale;
  * @param maxLength the longest text, counted the network's way
  * @param privateReplyToPublicPost whether an agent may answer a public post with a private message
  * @param counting how the network counts characters
+ * @param privateWindow how long after the customer's last message the network takes a private message in their
+ *     chat; null where it takes one at any time
+ * @param privateReplyWindow how long after a public post the network takes one private reply to it; null where
+ *     there is no such limit
  */
-public record ComposerRules(int maxLength, boolean privateReplyToPublicPost, Counting counting) {
+public record ComposerRules(
+        int maxLength,
+        boolean privateReplyToPublicPost,
+        Counting counting,
+        @Nullable MessagingWindow privateWindow,
+        @Nullable MessagingWindow privateReplyWindow) {
+
+    public ComposerRules(int maxLength, boolean privateReplyToPublicPost, Counting counting) {
+        this(maxLength, privateReplyToPublicPost, counting, null, null);
+    }
 
     public ComposerRules(int maxLength, boolean privateReplyToPublicPost) {
         this(maxLength, privateReplyToPublicPost, Counting.CODE_POINTS);
+    }
+
+    /** The same rules with a window for private messages in the customer's chat. */
+    public ComposerRules withPrivateWindow(MessagingWindow window) {
+        return new ComposerRules(maxLength, privateReplyToPublicPost, counting, window, privateReplyWindow);
+    }
+
+    /** The same rules with a window for a private reply to a public post. */
+    public ComposerRules withPrivateReplyWindow(MessagingWindow window) {
+        return new ComposerRules(maxLength, privateReplyToPublicPost, counting, privateWindow, window);
+    }
+
+    /**
+     * Why a private message cannot be sent now, or null if it can: "The customer last wrote 26 hours ago; WhatsApp
+     * only allows an approved template now."
+     *
+     * @param toPublicPost whether it answers a public post privately, rather than writing in the customer's chat
+     * @param customerWrote when the customer last wrote (posted, for a public post); null if never
+     */
+    public @Nullable String privateMessageClosed(boolean toPublicPost, @Nullable Instant customerWrote, Instant now) {
+        var window = toPublicPost ? privateReplyWindow : privateWindow;
+        return window == null ? null : window.closedBecause(customerWrote, now);
+    }
+
+    /**
+     * How long after the customer last wrote a network takes a free-form private message, and what it allows after.
+     *
+     * @param length the window, counted from the customer's last message
+     * @param afterwards what the network allows once it closed, said to the agent: "WhatsApp only allows an
+     *     approved template now."
+     * @param templates whether an approved template may still be sent after it closed (WhatsApp)
+     */
+    public record MessagingWindow(Duration length, String afterwards, boolean templates) {
+
+        public MessagingWindow {
+            if (length.isNegative() || length.isZero()) {
+                throw new IllegalArgumentException("A messaging window lasts some time");
+            }
+        }
+
+        /** Why the window is closed, or null while it is open. */
+        public @Nullable String closedBecause(@Nullable Instant customerWrote, Instant now) {
+            if (customerWrote == null) {
+                return "The customer has not written yet; " + afterwards;
+            }
+            var since = Duration.between(customerWrote, now);
+            if (since.compareTo(length) <= 0) {
+                return null;
+            }
+            return "The customer last wrote " + ago(since) + "; " + afterwards;
+        }
+
+        /** "26 hours ago" up to two days, then "8 days ago". */
+        static String ago(Duration since) {
+            long hours = since.toHours();
+            if (hours < 48) {
+                return hours + (hours == 1 ? " hour ago" : " hours ago");
+            }
+            return since.toDays() + " days ago";
+        }
     }
 
     /** Counts a text the way the network does. */

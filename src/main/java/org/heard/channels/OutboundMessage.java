@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
  * @param messageId the conversation message this delivers
  * @param inReplyTo the network's id of the post answered, for a public reply in a thread
  * @param recipient the network's id of the person, for a private message
+ * @param template the approved template this sends, whose filled-in body is {@code text}; null for a free-form
+ *     reply
  */
 public record OutboundMessage(
         String channel,
@@ -18,7 +20,20 @@ public record OutboundMessage(
         String text,
         Visibility visibility,
         @Nullable String inReplyTo,
-        @Nullable String recipient) {
+        @Nullable String recipient,
+        @Nullable TemplateChoice template) {
+
+    public OutboundMessage(
+            String channel,
+            String account,
+            String idempotencyKey,
+            long messageId,
+            String text,
+            Visibility visibility,
+            @Nullable String inReplyTo,
+            @Nullable String recipient) {
+        this(channel, account, idempotencyKey, messageId, text, visibility, inReplyTo, recipient, null);
+    }
 
     public OutboundMessage {
         if (text == null || text.isBlank()) {

@@ -1,10 +1,13 @@
 package org.heard.conversations;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.heard.channels.Author;
 import org.heard.channels.ChannelAccount;
@@ -12,7 +15,10 @@ import org.heard.channels.ChannelConnector;
 import org.heard.channels.ComposerRules;
 import org.heard.channels.InboundDelivery;
 import org.heard.channels.InboundMessage;
+import org.heard.channels.MessageTemplate;
+import org.heard.channels.Moderation;
 import org.heard.channels.OutboundMessage;
+import org.heard.channels.SendFailed;
 import org.heard.channels.Visibility;
 import org.heard.channels.WebhookRejected;
 import org.heard.channels.WebhookRequest;
@@ -32,6 +38,8 @@ class TestNetworks {
 
     static final String NOTICEBOARD = "noticeboard";
     static final String POSTBOX = "postbox";
+    /** Private chats within 24 hours of the customer's last message, then approved templates; public comments. */
+    static final String CHATLINE = "chatline";
 
     @Bean
     RecordingNetwork noticeboard() {
@@ -41,6 +49,31 @@ class TestNetworks {
     @Bean
     RecordingNetwork postbox() {
         return new RecordingNetwork(POSTBOX, new ComposerRules(2000, true));
+    }
+
+    @Bean
+    RecordingNetwork chatline() {
+        var rules = new ComposerRules(1000, true)
+                .withPrivateWindow(new ComposerRules.MessagingWindow(
+                        Duration.ofHours(24), "Chatline only allows an approved template now.", true));
+        return new RecordingNetwork(
+                CHATLINE,
+                rules,
+                List.of(
+                        new MessageTemplate("order_update", "en_US", "Hi {{1}}, your order {{2}} has an update."),
+                        new MessageTemplate("still_on_it", "en_US", "We are still on it.")),
+                EnumSet.allOf(Moderation.class));
+    }
+
+    /** As {@link #message}, written at a given time (for a messaging window that has closed). */
+    static String messageAt(
+            String account, String id, String authorId, String name, String text, boolean isPrivate, Instant at) {
+        var json = JsonMapper.builder().build();
+        var body = (java.util.Map<String, Object>)
+                json.readValue(message(account, id, authorId, name, text, isPrivate, null), java.util.Map.class);
+        var events = (List<java.util.Map<String, Object>>) body.get("events");
+        events.getFirst().put("sent_at", at.toString());
+        return json.writeValueAsString(body);
     }
 
     /**
@@ -72,11 +105,40 @@ class TestNetworks {
         private final String channel;
         private final ComposerRules rules;
         private final JsonMapper json = JsonMapper.builder().build();
+        private final List<MessageTemplate> templates;
+        private final Set<Moderation> moderations;
         final List<OutboundMessage> sent = new CopyOnWriteArrayList<>();
+        /** What Heard asked: "HIDE comment-id". */
+        final List<String> moderated = new CopyOnWriteArrayList<>();
 
         RecordingNetwork(String channel, ComposerRules rules) {
+            this(channel, rules, List.of(), Set.of());
+        }
+
+        RecordingNetwork(
+                String channel, ComposerRules rules, List<MessageTemplate> templates, Set<Moderation> moderations) {
             this.channel = channel;
             this.rules = rules;
+            this.templates = templates;
+            this.moderations = moderations;
+        }
+
+        @Override
+        public List<MessageTemplate> templates(ChannelAccount account) {
+            return templates;
+        }
+
+        @Override
+        public Set<Moderation> moderations() {
+            return moderations;
+        }
+
+        @Override
+        public void moderate(ChannelAccount account, String externalId, Moderation action) throws SendFailed {
+            moderated.add(action + " " + externalId);
+            if (externalId.startsWith("refuse-")) {
+                throw SendFailed.refused("Chatline refused: this comment cannot be hidden (code 100)");
+            }
         }
 
         @Override
@@ -120,7 +182,9 @@ class TestNetworks {
                     event.get("text").asString(),
                     event.get("private").asBoolean() ? Visibility.PRIVATE : Visibility.PUBLIC,
                     inReplyTo == null || inReplyTo.isNull() ? null : inReplyTo.asString(),
-                    Instant.now());
+                    event.hasNonNull("sent_at")
+                            ? Instant.parse(event.get("sent_at").asString())
+                            : Instant.now());
         }
 
         @Override

@@ -46,6 +46,13 @@ class ConnectedAccounts implements ChannelAccounts, AccountKeys {
                 .map(this::open);
     }
 
+    /** The account in use with the network's id on a channel, opened; empty if unknown or disconnected. */
+    Optional<ChannelAccount> inUseById(String channel, String externalId) {
+        return store.byExternalId(channel, externalId)
+                .filter(account -> account.status() != org.heard.channels.AccountStatus.DISCONNECTED)
+                .map(this::open);
+    }
+
     /**
      * The account with its credentials decrypted, for a connector to act with. Credentials written with
      * a previous key are sealed again with the current one on the way.

@@ -19,10 +19,12 @@ class ConnectorRegistry implements Channels {
 
     private final Map<String, ChannelConnector> connectors;
     private final AccountStore accounts;
+    private final ConnectedAccounts openAccounts;
 
-    ConnectorRegistry(List<ChannelConnector> connectors, AccountStore accounts) {
+    ConnectorRegistry(List<ChannelConnector> connectors, AccountStore accounts, ConnectedAccounts openAccounts) {
         this.connectors = connectors.stream().collect(Collectors.toMap(ChannelConnector::channel, Function.identity()));
         this.accounts = accounts;
+        this.openAccounts = openAccounts;
     }
 
     Optional<ChannelConnector> find(String channel) {
@@ -67,6 +69,25 @@ class ConnectorRegistry implements Channels {
     /** Every channel Heard has a connector for, whether or not anyone connected an account on it. */
     Set<String> installed() {
         return new TreeSet<>(connectors.keySet());
+    }
+
+    @Override
+    public ComposerRules rules(String channel, String account) {
+        var connector = connectors.get(channel);
+        if (connector == null) {
+            return DISCONNECTED;
+        }
+        if (!ConnectedAccounts.hasAccounts(connector)) {
+            return connector.rules();
+        }
+        try {
+            return openAccounts
+                    .inUseById(channel, account)
+                    .map(connector::rules)
+                    .orElseGet(connector::rules);
+        } catch (CredentialsCipher.Unreadable e) {
+            return connector.rules();
+        }
     }
 
     String[] connectedChannels() {

@@ -1,11 +1,15 @@
 package org.heard.channels.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import org.heard.channels.OutboundMessage;
 import org.heard.channels.Outbox;
+import org.heard.channels.TemplateChoice;
 import org.heard.channels.Visibility;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -28,9 +32,11 @@ class OutboxStore implements Outbox {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void enqueue(OutboundMessage message) {
+        var template = message.template();
         jdbc.sql("""
-                        insert into outbox (channel, account, idempotency_key, message_id, text, private, in_reply_to, recipient)
-                        values (?, ?, ?, ?, ?, ?, ?, ?)
+                        insert into outbox (channel, account, idempotency_key, message_id, text, private, in_reply_to, recipient,
+                                            template_name, template_language, template_variables)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """)
                 .params(
                         message.channel(),
@@ -40,7 +46,10 @@ class OutboxStore implements Outbox {
                         message.text(),
                         message.visibility() == Visibility.PRIVATE,
                         message.inReplyTo(),
-                        message.recipient())
+                        message.recipient(),
+                        template == null ? null : template.name(),
+                        template == null ? null : template.language(),
+                        template == null ? null : template.variables().toArray(String[]::new))
                 .update();
         nudgeAfterCommit();
     }
@@ -80,7 +89,7 @@ class OutboxStore implements Outbox {
                             select id from outbox where status = 'PENDING' and next_attempt_at <= now() and channel = any(?)
                             order by next_attempt_at, id limit ? for update skip locked)
                         returning id, channel, account, idempotency_key, message_id, text, private, in_reply_to,
-                                  recipient, attempts
+                                  recipient, attempts, template_name, template_language, template_variables
                         """)
                 .params(lease.toSeconds(), channels, limit)
                 .query((rs, i) -> new Entry(
@@ -94,8 +103,21 @@ class OutboxStore implements Outbox {
                                 rs.getString("text"),
                                 rs.getBoolean("private") ? Visibility.PRIVATE : Visibility.PUBLIC,
                                 rs.getString("in_reply_to"),
-                                rs.getString("recipient"))))
+                                rs.getString("recipient"),
+                                template(rs))))
                 .list();
+    }
+
+    private static @Nullable TemplateChoice template(ResultSet rs) throws SQLException {
+        var name = rs.getString("template_name");
+        if (name == null) {
+            return null;
+        }
+        var variables = rs.getArray("template_variables");
+        return new TemplateChoice(
+                name,
+                rs.getString("template_language"),
+                variables == null ? List.of() : List.of((String[]) variables.getArray()));
     }
 
     void markSent(long id, String externalId) {

@@ -309,6 +309,11 @@ class MastodonConnector implements ChannelConnector {
      * The rules for one account: its server's own {@code max_characters} once Heard has read it (at
      * connect, then once a day by a poll), Mastodon's default of 500 before.
      */
+    @Override
+    public ComposerRules rules(ChannelAccount account) {
+        return rulesFor(account);
+    }
+
     ComposerRules rulesFor(ChannelAccount account) {
         return servers.rules(account.credentials());
     }

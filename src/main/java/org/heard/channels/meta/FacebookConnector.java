@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.heard.channels.AccountSetup;
 import org.heard.channels.Author;
 import org.heard.channels.ChannelAccount;
@@ -19,6 +20,7 @@ import org.heard.channels.CredentialField;
 import org.heard.channels.InboundDelivery;
 import org.heard.channels.InboundMessage;
 import org.heard.channels.MalformedWebhook;
+import org.heard.channels.Moderation;
 import org.heard.channels.OutboundMessage;
 import org.heard.channels.SendFailed;
 import org.heard.channels.Visibility;
@@ -46,6 +48,16 @@ class FacebookConnector implements ChannelConnector {
      * channel, so it shows the one that holds for both.
      */
     private static final ComposerRules RULES = new ComposerRules(2000, true);
+
+    /**
+     * A Page likes a comment with {@code POST /<COMMENT_ID>/likes} (and {@code DELETE} takes it back), and hides one
+     * with {@code POST /<COMMENT_ID>} {@code is_hidden=true|false}.
+     *
+     * @see <a href="https://developers.facebook.com/docs/graph-api/reference/object/likes">Object likes</a>
+     * @see <a href="https://developers.facebook.com/docs/graph-api/reference/comment">Comment</a>
+     */
+    private static final Set<Moderation> MODERATIONS =
+            Set.of(Moderation.LIKE, Moderation.UNLIKE, Moderation.HIDE, Moderation.UNHIDE);
 
     private final MetaWebhooks webhooks;
     private final GraphApi graph;
@@ -220,6 +232,24 @@ class FacebookConnector implements ChannelConnector {
 
     @Override
     public ComposerRules rules() {
-        return RULES;
+        return messenger.rules(RULES, false);
+    }
+
+    @Override
+    public ComposerRules rules(ChannelAccount account) {
+        return messenger.rules(RULES, MessengerPlatform.humanAgentTagAllowed(account.credentials()));
+    }
+
+    @Override
+    public Set<Moderation> moderations() {
+        return MODERATIONS;
+    }
+
+    @Override
+    public void moderate(ChannelAccount account, String externalId, Moderation action) throws SendFailed {
+        if (!MODERATIONS.contains(action)) {
+            throw new UnsupportedOperationException(NETWORK + " does not let Heard " + action + " comments");
+        }
+        messenger.moderate(externalId, action, account.credentials(), "is_hidden");
     }
 }

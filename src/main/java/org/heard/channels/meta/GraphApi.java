@@ -95,12 +95,26 @@ class GraphApi {
 
     /** Posts a JSON body; only a failure to talk to Meta at all throws here. */
     Answer post(String network, String path, Object body, String token) throws SendFailed {
-        var request = request(path, Map.of(), token)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))
-                .build();
+        return call(
+                network,
+                request(path, Map.of(), token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body))));
+    }
+
+    /** Reads with the query given; only a failure to talk to Meta at all throws here. */
+    Answer get(String network, String path, Map<String, String> query, String token) throws SendFailed {
+        return call(network, request(path, query, token).GET());
+    }
+
+    /** Deletes (an edge such as a like); only a failure to talk to Meta at all throws here. */
+    Answer delete(String network, String path, String token) throws SendFailed {
+        return call(network, request(path, Map.of(), token).DELETE());
+    }
+
+    private Answer call(String network, HttpRequest.Builder request) throws SendFailed {
         try {
-            return answer(http.send(request, HttpResponse.BodyHandlers.ofString()));
+            return answer(http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
         } catch (IOException e) {
             // The exception may name the URL; the message Heard keeps says only what happened.
             throw SendFailed.later(
@@ -118,6 +132,11 @@ class GraphApi {
      * @param outsideWindow what the agent should read when the customer's messaging window has closed
      */
     SendFailed failure(String network, Answer answer, String outsideWindow) {
+        return failure(network, answer, outsideWindow, "the reply");
+    }
+
+    /** As {@link #failure(String, Answer, String)}, for a call that is not a reply: {@code what} names it. */
+    SendFailed failure(String network, Answer answer, String outsideWindow, String what) {
         var error = answer.error();
         if (error != null) {
             if (error.rateLimited() || answer.status() == 429) {
@@ -129,13 +148,13 @@ class GraphApi {
             if (error.transientFailure() || answer.status() >= 500) {
                 return SendFailed.later(network + " failed for now: " + error.reason(), wait(answer.headers()));
             }
-            return SendFailed.refused(network + " refused the reply: " + error.reason());
+            return SendFailed.refused(network + " refused " + what + ": " + error.reason());
         }
         if (answer.status() == 429 || answer.status() == 408 || answer.status() >= 500) {
             return SendFailed.later(network + " answered " + answer.status(), wait(answer.headers()));
         }
         if (answer.status() / 100 == 2) {
-            return SendFailed.later(network + " answered without the id of the new message", null);
+            return SendFailed.later(network + " answered without what Heard asked for", null);
         }
         return SendFailed.refused(network + " answered " + answer.status() + " without a reason Heard can read");
     }

@@ -20,6 +20,7 @@ import org.heard.channels.CredentialField;
 import org.heard.channels.InboundDelivery;
 import org.heard.channels.InboundMessage;
 import org.heard.channels.MalformedWebhook;
+import org.heard.channels.Moderation;
 import org.heard.channels.OutboundMessage;
 import org.heard.channels.SendFailed;
 import org.heard.channels.Visibility;
@@ -52,6 +53,15 @@ class InstagramConnector implements ChannelConnector {
     private static final Set<String> COMMENT_FIELDS = Set.of("comments", "live_comments");
     /** Instagram takes 1000 characters in a direct message; comments take more, so the smaller limit holds. */
     private static final ComposerRules RULES = new ComposerRules(1000, true);
+
+    /**
+     * Comments are hidden with {@code POST /<IG_COMMENT_ID>?hide=true}; the Instagram API has no way to like a
+     * comment, so liking is not offered.
+     *
+     * @see <a href="https://developers.facebook.com/docs/instagram-platform/instagram-graph-api/reference/ig-comment">
+     *     IG Comment</a>
+     */
+    private static final Set<Moderation> MODERATIONS = Set.of(Moderation.HIDE, Moderation.UNHIDE);
 
     private final MetaWebhooks webhooks;
     private final GraphApi graph;
@@ -236,6 +246,24 @@ class InstagramConnector implements ChannelConnector {
 
     @Override
     public ComposerRules rules() {
-        return RULES;
+        return messenger.rules(RULES, false);
+    }
+
+    @Override
+    public ComposerRules rules(ChannelAccount account) {
+        return messenger.rules(RULES, MessengerPlatform.humanAgentTagAllowed(account.credentials()));
+    }
+
+    @Override
+    public Set<Moderation> moderations() {
+        return MODERATIONS;
+    }
+
+    @Override
+    public void moderate(ChannelAccount account, String externalId, Moderation action) throws SendFailed {
+        if (!MODERATIONS.contains(action)) {
+            throw new UnsupportedOperationException(NETWORK + " does not let Heard " + action + " comments");
+        }
+        messenger.moderate(externalId, action, account.credentials(), "hide");
     }
 }

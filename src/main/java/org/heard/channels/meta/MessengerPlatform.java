@@ -3,8 +3,13 @@ package org.heard.channels.meta;
 import static org.heard.channels.meta.MetaWebhooks.ACCESS_TOKEN;
 import static org.heard.channels.meta.MetaWebhooks.HUMAN_AGENT_TAG;
 
+import java.time.Duration;
+import java.util.Map;
 import java.util.regex.Pattern;
+import org.heard.channels.ComposerRules;
+import org.heard.channels.ComposerRules.MessagingWindow;
 import org.heard.channels.Credentials;
+import org.heard.channels.Moderation;
 import org.heard.channels.OutboundMessage;
 import org.heard.channels.SendFailed;
 import org.heard.channels.meta.MessengerPayloads.Recipient;
@@ -44,6 +49,50 @@ final class MessengerPlatform {
 
     static boolean humanAgentTagAllowed(Credentials credentials) {
         return credentials.find(HUMAN_AGENT_TAG).map(Boolean::parseBoolean).orElse(false);
+    }
+
+    /**
+     * The composer's windows: a private message within 24 hours of the customer's last message, 7 days for an
+     * account with the Human Agent tag; one private reply to a comment within 7 days of it.
+     */
+    ComposerRules rules(ComposerRules rules, boolean humanAgentTag) {
+        var chat = humanAgentTag
+                ? new MessagingWindow(
+                        Duration.ofDays(7),
+                        network + " allows no reply after 7 days, even with the Human Agent tag, until they write"
+                                + " again.",
+                        false)
+                : new MessagingWindow(
+                        Duration.ofHours(24),
+                        network + " only allows a reply within 24 hours, or 7 days with Meta's Human Agent tag"
+                                + " (switch on human_agent_tag for this account once Meta has approved it).",
+                        false);
+        return rules.withPrivateWindow(chat)
+                .withPrivateReplyWindow(new MessagingWindow(
+                        Duration.ofDays(7),
+                        network + " takes a private reply to a comment only within 7 days of it.",
+                        false));
+    }
+
+    /**
+     * Likes, unlikes, hides or unhides a comment; Meta answers {@code {"success": true}}.
+     *
+     * @param hiddenField the field that hides a comment: {@code is_hidden} on a Page, {@code hide} on Instagram
+     */
+    void moderate(String commentId, Moderation action, Credentials credentials, String hiddenField) throws SendFailed {
+        var token = credentials.get(ACCESS_TOKEN);
+        var comment = GraphApi.segment(commentId);
+        var answer = switch (action) {
+            case LIKE -> graph.post(network, comment + "/likes", Map.of(), token);
+            case UNLIKE -> graph.delete(network, comment + "/likes", token);
+            case HIDE -> graph.post(network, comment, Map.of(hiddenField, true), token);
+            case UNHIDE -> graph.post(network, comment, Map.of(hiddenField, false), token);
+        };
+        if (answer.ok() && answer.body().path("success").asBoolean(false)) {
+            return;
+        }
+        throw graph.failure(
+                network, answer, "", "to " + action.name().toLowerCase(java.util.Locale.ROOT) + " the comment");
     }
 
     /**

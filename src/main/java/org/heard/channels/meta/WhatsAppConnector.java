@@ -4,6 +4,7 @@ import static org.heard.channels.meta.MetaWebhooks.ACCESS_TOKEN;
 import static org.heard.channels.meta.MetaWebhooks.APP_SECRET;
 import static org.heard.channels.meta.MetaWebhooks.text;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +20,14 @@ import org.heard.channels.CredentialField;
 import org.heard.channels.InboundDelivery;
 import org.heard.channels.InboundMessage;
 import org.heard.channels.MalformedWebhook;
+import org.heard.channels.MessageTemplate;
 import org.heard.channels.OutboundMessage;
 import org.heard.channels.SendFailed;
 import org.heard.channels.Visibility;
 import org.heard.channels.WebhookRequest;
+import org.heard.channels.meta.WhatsAppPayloads.TemplateDefinition;
+import org.heard.channels.meta.WhatsAppPayloads.TemplatePage;
+import org.heard.channels.meta.WhatsAppPayloads.TemplateReply;
 import org.heard.channels.meta.WhatsAppPayloads.TextReply;
 import org.heard.channels.meta.WhatsAppPayloads.Value;
 import org.jspecify.annotations.Nullable;
@@ -41,9 +46,15 @@ class WhatsAppConnector implements ChannelConnector {
 
     static final String CHANNEL = "whatsapp";
     static final String PHONE_NUMBER_ID = "phone_number_id";
+    static final String BUSINESS_ACCOUNT_ID = "whatsapp_business_account_id";
     private static final String NETWORK = "WhatsApp";
-    /** A text message body holds at most 4096 characters. */
-    private static final ComposerRules RULES = new ComposerRules(4096, false);
+    /**
+     * A text message body holds at most 4096 characters. Free-form messages only within 24 hours of the customer's
+     * last message; after that only an approved template.
+     */
+    private static final ComposerRules RULES = new ComposerRules(4096, false)
+            .withPrivateWindow(new ComposerRules.MessagingWindow(
+                    Duration.ofHours(24), "WhatsApp only allows an approved template now.", true));
     /** What a customer writes; reactions, system notices and types added later are left out. */
     private static final Set<String> CUSTOMER_MESSAGES = Set.of(
             "text", "button", "interactive", "image", "video", "document", "audio", "sticker", "location", "contacts");
@@ -81,7 +92,12 @@ class WhatsAppConnector implements ChannelConnector {
                         "System user access token",
                         "Business Settings > System users: a token with whatsapp_business_messaging for this app."),
                 CredentialField.secret(
-                        APP_SECRET, "App Secret", "App settings > Basic in your Meta app; it signs every webhook."));
+                        APP_SECRET, "App Secret", "App settings > Basic in your Meta app; it signs every webhook."),
+                CredentialField.plain(
+                        BUSINESS_ACCOUNT_ID,
+                        "WhatsApp Business Account ID (for templates)",
+                        "WhatsApp > API Setup: the WhatsApp Business Account ID. Optional; without it agents cannot"
+                                + " send approved templates after the 24-hour window."));
     }
 
     @Override
@@ -203,7 +219,11 @@ class WhatsAppConnector implements ChannelConnector {
         }
         var credentials = account.credentials();
         var path = GraphApi.segment(credentials.get(PHONE_NUMBER_ID)) + "/messages";
-        var reply = new TextReply(message.recipient(), message.text(), message.inReplyTo());
+        var template = message.template();
+        Object reply = template == null
+                ? new TextReply(message.recipient(), message.text(), message.inReplyTo())
+                : new TemplateReply(
+                        message.recipient(), template.name(), template.language(), template.variables(), null);
         var answer = graph.post(NETWORK, path, reply, credentials.get(ACCESS_TOKEN));
         var sent = answer.ok() ? answer.body().path("messages").path(0).path("id") : null;
         if (sent != null && sent.isString()) {
@@ -215,6 +235,87 @@ class WhatsAppConnector implements ChannelConnector {
     @Override
     public ComposerRules rules() {
         return RULES;
+    }
+
+    /**
+     * The business account's approved templates whose only variables are in the body, the ones an agent can fill in
+     * from the composer; templates with a media header or variables in the header or a button are left out.
+     */
+    @Override
+    public List<MessageTemplate> templates(ChannelAccount account) throws SendFailed {
+        var credentials = account.credentials();
+        var waba = credentials
+                .find(BUSINESS_ACCOUNT_ID)
+                .orElseThrow(
+                        () -> SendFailed.refused(
+                                "Heard cannot list this number's templates: enter its WhatsApp Business Account ID in Channels."));
+        var answer = graph.get(
+                NETWORK,
+                GraphApi.segment(waba) + "/message_templates",
+                Map.of(
+                        "status",
+                        "APPROVED",
+                        "fields",
+                        "name,language,status,category,parameter_format,components",
+                        "limit",
+                        "100"),
+                credentials.get(ACCESS_TOKEN));
+        if (!answer.ok() || !answer.body().path("data").isArray()) {
+            throw graph.failure(NETWORK, answer, OUTSIDE_WINDOW, "the list of templates");
+        }
+        var page = webhooks.convert(answer.body(), TemplatePage.class);
+        var templates = new ArrayList<MessageTemplate>();
+        for (var definition : page.data() == null ? List.<TemplateDefinition>of() : page.data()) {
+            var template = composable(definition);
+            if (template != null) {
+                templates.add(template);
+            }
+        }
+        templates.sort(java.util.Comparator.comparing(MessageTemplate::name).thenComparing(MessageTemplate::language));
+        return templates;
+    }
+
+    private static @Nullable MessageTemplate composable(TemplateDefinition definition) {
+        if (definition.name() == null
+                || definition.language() == null
+                || !"APPROVED".equals(definition.status())
+                || "NAMED".equals(definition.parameterFormat())
+                || definition.components() == null) {
+            return null;
+        }
+        String header = null;
+        String body = null;
+        String footer = null;
+        for (var component : definition.components()) {
+            var type = component.type() == null ? "" : component.type();
+            switch (type) {
+                case "BODY" -> body = component.text();
+                case "FOOTER" -> footer = component.text();
+                case "HEADER" -> {
+                    if (!"TEXT".equals(component.format()) || hasVariable(component.text())) {
+                        return null;
+                    }
+                    header = component.text();
+                }
+                case "BUTTONS" -> {
+                    if (component.buttons() != null
+                            && component.buttons().stream().anyMatch(b -> hasVariable(b.url()))) {
+                        return null;
+                    }
+                }
+                default -> {}
+            }
+        }
+        if (body == null) {
+            return null;
+        }
+        // What the customer reads: the header and footer are fixed text around the body.
+        var shown = (header == null ? "" : header + "\n\n") + body + (footer == null ? "" : "\n\n" + footer);
+        return new MessageTemplate(definition.name(), definition.language(), shown);
+    }
+
+    private static boolean hasVariable(@Nullable String text) {
+        return text != null && text.contains("{{");
     }
 
     private static @Nullable Long epoch(@Nullable String seconds) {

@@ -17,6 +17,10 @@ import org.jspecify.annotations.Nullable;
  * @see <a href="https://developers.facebook.com/documentation/business-messaging/whatsapp/webhooks/reference/messages/status/">
  *     status messages webhook reference</a>
  * @see <a href="https://developers.facebook.com/docs/whatsapp/cloud-api/reference/messages">Messages API</a>
+ * @see <a href="https://developers.facebook.com/docs/whatsapp/cloud-api/guides/send-message-templates">Send
+ *     message templates</a>
+ * @see <a href="https://developers.facebook.com/docs/whatsapp/business-management-api/message-templates">Message
+ *     templates (WhatsApp Business Management API)</a>
  */
 final class WhatsAppPayloads {
 
@@ -141,4 +145,76 @@ final class WhatsAppPayloads {
     record OutboundText(@JsonProperty("preview_url") boolean previewUrl, String body) {}
 
     record ReplyContext(@JsonProperty("message_id") String messageId) {}
+
+    /**
+     * An approved template sent outside the 24-hour window: {@code "type":"template"} with the body's variables as
+     * {@code components[].parameters} of type {@code text}, in the order of {@code {{1}}}, {@code {{2}}} ….
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record TemplateReply(
+            @JsonProperty("messaging_product") String messagingProduct,
+            @JsonProperty("recipient_type") String recipientType,
+            String to,
+            String type,
+            OutboundTemplate template,
+            @Nullable ReplyContext context) {
+
+        TemplateReply(String to, String name, String language, List<String> variables, @Nullable String inReplyTo) {
+            this(
+                    "whatsapp",
+                    "individual",
+                    to,
+                    "template",
+                    new OutboundTemplate(
+                            name,
+                            new TemplateLanguage(language),
+                            variables.isEmpty()
+                                    ? null
+                                    : List.of(new TemplateComponent(
+                                            "body",
+                                            variables.stream()
+                                                    .map(v -> new TemplateParameter("text", v))
+                                                    .toList()))),
+                    inReplyTo == null ? null : new ReplyContext(inReplyTo));
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record OutboundTemplate(
+            String name,
+            TemplateLanguage language,
+            @Nullable List<TemplateComponent> components) {}
+
+    record TemplateLanguage(String code) {}
+
+    record TemplateComponent(String type, List<TemplateParameter> parameters) {}
+
+    record TemplateParameter(String type, String text) {}
+
+    /** One page of {@code GET /<WABA_ID>/message_templates}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record TemplatePage(@Nullable List<TemplateDefinition> data) {}
+
+    /** A template as Meta lists it: name, language, status and its components (HEADER, BODY, FOOTER, BUTTONS). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record TemplateDefinition(
+            @Nullable String name,
+            @Nullable String language,
+            @Nullable String status,
+            @Nullable String category,
+            @JsonProperty("parameter_format") @Nullable String parameterFormat,
+            @Nullable List<TemplateDefinitionComponent> components) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record TemplateDefinitionComponent(
+            @Nullable String type,
+            @Nullable String format,
+            @Nullable String text,
+            @Nullable List<TemplateButton> buttons) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record TemplateButton(
+            @Nullable String type,
+            @Nullable String text,
+            @Nullable String url) {}
 }

@@ -5,7 +5,14 @@ import java.util.List;
 import org.heard.conversations.ConversationStatus;
 import org.jspecify.annotations.Nullable;
 
-/** A conversation as an agent reads it: the thread, the customer, notes and what a reply may be. */
+/**
+ * A conversation as an agent reads it: the thread, the customer, notes and what a reply may be.
+ *
+ * @param privateWindowClosed why the network takes no private message now ("The customer last wrote 26 hours ago;
+ *     WhatsApp only allows an approved template now."), or null while it does
+ * @param templatesOnly whether only an approved template may be sent now
+ * @param account the network's id for the account Heard answers from
+ */
 public record ConversationView(
         long id,
         String channel,
@@ -26,7 +33,10 @@ public record ConversationView(
         List<MessageView> messages,
         List<NoteView> notes,
         int maxReplyLength,
-        List<Marker> markers) {
+        List<Marker> markers,
+        @Nullable String privateWindowClosed,
+        boolean templatesOnly,
+        String account) {
 
     /** The markers that go right after this message in the thread. */
     public List<Marker> markersAfter(long messageId) {
@@ -46,6 +56,13 @@ public record ConversationView(
             long conversations,
             long identityId) {}
 
+    /**
+     * One message of the thread.
+     *
+     * @param liked whether the team liked this public comment on the network
+     * @param hidden whether the team hid this public comment on the network
+     * @param moderations what an agent can do to it next, of LIKE, UNLIKE, HIDE and UNHIDE, where the channel allows
+     */
     public record MessageView(
             long id,
             String direction,
@@ -56,7 +73,10 @@ public record ConversationView(
             @Nullable String deliveryError,
             @Nullable String externalId,
             Instant sentAt,
-            String channel) {
+            String channel,
+            boolean liked,
+            boolean hidden,
+            List<String> moderations) {
 
         public boolean fromCustomer() {
             return "INBOUND".equals(direction);

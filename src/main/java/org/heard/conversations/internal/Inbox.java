@@ -1,9 +1,16 @@
 package org.heard.conversations.internal;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.function.Supplier;
 import org.heard.channels.Channels;
+import org.heard.channels.ComposerRules;
+import org.heard.channels.MessageTemplate;
 import org.heard.channels.OutboundMessage;
 import org.heard.channels.Outbox;
+import org.heard.channels.SendFailed;
+import org.heard.channels.TemplateChoice;
+import org.heard.channels.Templates;
 import org.heard.channels.Visibility;
 import org.heard.conversations.ConversationStatus;
 import org.heard.conversations.TeamReplied;
@@ -25,6 +32,7 @@ public class Inbox {
     private final Outbox outbox;
     private final Channels channels;
     private final Colleagues colleagues;
+    private final Templates templates;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
 
@@ -36,8 +44,10 @@ public class Inbox {
             Outbox outbox,
             Channels channels,
             Colleagues colleagues,
+            Templates templates,
             ApplicationEventPublisher events,
             TransactionTemplate transactions) {
+        this.templates = templates;
         this.transactions = transactions;
         this.conversations = conversations;
         this.messages = messages;
@@ -57,13 +67,37 @@ public class Inbox {
         return inTransaction(() -> replyOnce(conversationId, userId, draft));
     }
 
+    /**
+     * Sends one of the account's approved templates, filled in with the agent's values: the only message WhatsApp
+     * takes once the customer's 24-hour window has closed. The template is looked up on the network first, so a
+     * template removed or a value missing is refused here, not after.
+     */
+    public Message replyWithTemplate(
+            long conversationId, long userId, String name, String language, List<String> values) {
+        var conversation = conversation(conversationId);
+        List<MessageTemplate> approved;
+        try {
+            approved = templates.approved(conversation.channel(), conversation.account());
+        } catch (SendFailed e) {
+            throw new IllegalArgumentException("Heard cannot list the approved templates now: " + e.getMessage());
+        }
+        var template = approved.stream()
+                .filter(t -> t.name().equals(name) && t.language().equals(language))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "There is no approved template " + name + " (" + language + ") for this account."));
+        var text = template.fill(values);
+        var draft = new ReplyDraft(text, Visibility.PRIVATE, template.choose(values));
+        return inTransaction(() -> replyOnce(conversationId, userId, draft));
+    }
+
     private Message replyOnce(long conversationId, long userId, ReplyDraft draft) {
         var conversation = conversation(conversationId);
-        var replyTo = checkedReplyTarget(conversation, draft.text(), draft.visibility());
+        var replyTo = checkedReplyTarget(conversation, draft.text(), draft.visibility(), draft.template() != null);
         var message = messages.save(Message.outbound(conversation, userId, draft.text(), draft.visibility(), replyTo));
         boolean first = conversation.firstResponseAt() == null;
         conversation.teamReplied(draft.text(), message.sentAt());
-        send(conversation, message);
+        send(conversation, message, draft.template());
         events.publishEvent(new TeamReplied(conversationId, message.id(), userId, false, first, message.sentAt()));
         return message;
     }
@@ -74,7 +108,7 @@ public class Inbox {
      */
     Message replyAutomatically(long conversationId, String text) {
         var conversation = conversation(conversationId);
-        var replyTo = checkedReplyTarget(conversation, text, conversation.visibility());
+        var replyTo = checkedReplyTarget(conversation, text, conversation.visibility(), false);
         var message = messages.save(Message.automated(conversation, text, conversation.visibility(), replyTo));
         conversation.teamRepliedAutomatically(text, message.sentAt());
         send(conversation, message);
@@ -82,13 +116,24 @@ public class Inbox {
         return message;
     }
 
+    /**
+     * Why a private message cannot be sent in this conversation now, or null: the network's messaging window,
+     * counted from the customer's last message, has closed.
+     */
+    @Nullable
+    String privateWindowClosed(Conversation conversation, ComposerRules rules, Instant now) {
+        return rules.privateMessageClosed(
+                conversation.visibility() == Visibility.PUBLIC, conversation.lastCustomerMessageAt(), now);
+    }
+
     /** Checks the channel's rules for a reply and finds the customer's post it answers, if public. */
-    private @Nullable String checkedReplyTarget(Conversation conversation, String text, Visibility visibility) {
+    private @Nullable String checkedReplyTarget(
+            Conversation conversation, String text, Visibility visibility, boolean template) {
         if (!channels.connected(conversation.channel())) {
             throw new IllegalArgumentException("Heard is not connected to " + conversation.channel()
                     + " any more, so this reply cannot be sent; an admin can connect it again.");
         }
-        var rules = channels.rules(conversation.channel());
+        var rules = channels.rules(conversation.channel(), conversation.account());
         int length = rules.length(text);
         if (length > rules.maxLength()) {
             throw new IllegalArgumentException("This reply has " + length + " characters; " + conversation.channel()
@@ -107,6 +152,15 @@ public class Inbox {
             throw new IllegalArgumentException(
                     conversation.channel() + " does not let the brand message a customer privately first.");
         }
+        var closed = privateWindowClosed(conversation, rules, Instant.now());
+        var window =
+                conversation.visibility() == Visibility.PUBLIC ? rules.privateReplyWindow() : rules.privateWindow();
+        if (closed != null && !(template && window != null && window.templates())) {
+            throw new IllegalArgumentException(closed);
+        }
+        if (template && (window == null || !window.templates())) {
+            throw new IllegalArgumentException(conversation.channel() + " has no approved templates to send.");
+        }
         return null;
     }
 
@@ -115,6 +169,10 @@ public class Inbox {
      * the profile the conversation has at this moment.
      */
     void send(Conversation conversation, Message message) {
+        send(conversation, message, null);
+    }
+
+    private void send(Conversation conversation, Message message, @Nullable TemplateChoice template) {
         var recipient =
                 identities.findById(conversation.identityId()).orElseThrow().externalId();
         outbox.enqueue(new OutboundMessage(
@@ -125,7 +183,8 @@ public class Inbox {
                 message.text(),
                 message.visibility(),
                 message.replyToExternalId(),
-                message.visibility() == Visibility.PRIVATE ? recipient : null));
+                message.visibility() == Visibility.PRIVATE ? recipient : null,
+                template));
         changed(conversation);
     }
 

@@ -36,6 +36,7 @@ public class InboxQueries {
     private final Notes notes;
     private final Channels channels;
     private final Continuations continuations;
+    private final CommentModeration moderation;
 
     private static final java.time.format.DateTimeFormatter MARKER_TIME =
             java.time.format.DateTimeFormatter.ofPattern("d MMM, HH:mm").withZone(java.time.ZoneId.systemDefault());
@@ -48,7 +49,9 @@ public class InboxQueries {
             Messages messages,
             Notes notes,
             Channels channels,
-            Continuations continuations) {
+            Continuations continuations,
+            CommentModeration moderation) {
+        this.moderation = moderation;
         this.continuations = continuations;
         this.jdbc = jdbc;
         this.colleagues = colleagues;
@@ -76,21 +79,41 @@ public class InboxQueries {
         // In a public thread other customers may answer too; each message shows its own author.
         Map<Long, String> authors = new java.util.HashMap<>();
         authors.put(identity.id(), identity.displayName());
+        var moderated = moderation.states(id);
+        var canModerate = new java.util.HashMap<String, java.util.Set<org.heard.channels.Moderation>>();
         var thread = messages.findByConversationIdOrderBySentAtAscIdAsc(id).stream()
-                .map(m -> new ConversationView.MessageView(
-                        m.id(),
-                        m.direction().name(),
-                        m.direction() == Direction.INBOUND
-                                ? authors.computeIfAbsent(m.authorIdentityId(), this::identityName)
-                                : names.getOrDefault(m.authorUserId(), "A colleague"),
-                        m.text(),
-                        m.visibility().name(),
-                        m.deliveryState().name(),
-                        m.deliveryError(),
-                        m.externalId(),
-                        m.sentAt(),
-                        m.channel()))
+                .map(m -> {
+                    var state = moderated.getOrDefault(m.id(), CommentModeration.State.NONE);
+                    boolean comment = m.direction() == Direction.INBOUND
+                            && m.visibility() == org.heard.channels.Visibility.PUBLIC
+                            && m.externalId() != null;
+                    var next = comment
+                            ? state.next(canModerate.computeIfAbsent(m.channel(), moderation::supported)).stream()
+                                    .map(Enum::name)
+                                    .toList()
+                            : List.<String>of();
+                    return new ConversationView.MessageView(
+                            m.id(),
+                            m.direction().name(),
+                            m.direction() == Direction.INBOUND
+                                    ? authors.computeIfAbsent(m.authorIdentityId(), this::identityName)
+                                    : names.getOrDefault(m.authorUserId(), "A colleague"),
+                            m.text(),
+                            m.visibility().name(),
+                            m.deliveryState().name(),
+                            m.deliveryError(),
+                            m.externalId(),
+                            m.sentAt(),
+                            m.channel(),
+                            state.liked(),
+                            state.hidden(),
+                            next);
+                })
                 .toList();
+        var rules = channels.rules(conversation.channel(), conversation.account());
+        boolean toPublicPost = conversation.visibility() == org.heard.channels.Visibility.PUBLIC;
+        var closed = rules.privateMessageClosed(toPublicPost, conversation.lastCustomerMessageAt(), Instant.now());
+        var window = toPublicPost ? rules.privateReplyWindow() : rules.privateWindow();
         var noteViews = notes.findByConversationIdOrderByCreatedAtAsc(id).stream()
                 .map(n -> new ConversationView.NoteView(
                         n.id(), names.getOrDefault(n.authorUserId(), "A colleague"), n.text(), n.createdAt()))
@@ -114,8 +137,11 @@ public class InboxQueries {
                 customer,
                 thread,
                 noteViews,
-                channels.rules(conversation.channel()).maxLength(),
-                markers(id, names));
+                rules.maxLength(),
+                markers(id, names),
+                closed,
+                closed != null && window != null && window.templates(),
+                conversation.account());
     }
 
     private List<ConversationView.Marker> markers(long id, Map<Long, String> names) {

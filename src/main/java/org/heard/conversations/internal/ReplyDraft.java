@@ -1,9 +1,20 @@
 package org.heard.conversations.internal;
 
+import org.heard.channels.TemplateChoice;
 import org.heard.channels.Visibility;
+import org.jspecify.annotations.Nullable;
 
-/** What an agent wants to send. A blank reply cannot exist. */
-public record ReplyDraft(String text, Visibility visibility) {
+/**
+ * What an agent wants to send. A blank reply cannot exist.
+ *
+ * @param template the approved template it sends, whose filled-in body is the text; null for a free-form reply
+ */
+public record ReplyDraft(
+        String text, Visibility visibility, @Nullable TemplateChoice template) {
+
+    public ReplyDraft(String text, Visibility visibility) {
+        this(text, visibility, null);
+    }
 
     public ReplyDraft {
         if (text == null || text.isBlank()) {
@@ -12,6 +23,9 @@ public record ReplyDraft(String text, Visibility visibility) {
         text = text.strip();
         if (visibility == null) {
             throw new IllegalArgumentException("Choose whether the reply is public or private.");
+        }
+        if (template != null && visibility != Visibility.PRIVATE) {
+            throw new IllegalArgumentException("A template is a private message.");
         }
     }
 }

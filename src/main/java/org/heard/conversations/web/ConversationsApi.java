@@ -2,8 +2,14 @@ package org.heard.conversations.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.heard.channels.MessageTemplate;
+import org.heard.channels.Moderation;
+import org.heard.channels.SendFailed;
+import org.heard.channels.Templates;
 import org.heard.channels.Visibility;
 import org.heard.conversations.ConversationStatus;
+import org.heard.conversations.internal.CommentModeration;
 import org.heard.conversations.internal.ConversationView;
 import org.heard.conversations.internal.Inbox;
 import org.heard.conversations.internal.InboxFilter;
@@ -34,8 +40,13 @@ class ConversationsApi {
     private final InboxQueries queries;
     private final Inbox inbox;
     private final LiveInbox live;
+    private final Templates templates;
+    private final CommentModeration moderation;
 
-    ConversationsApi(InboxQueries queries, Inbox inbox, LiveInbox live) {
+    ConversationsApi(
+            InboxQueries queries, Inbox inbox, LiveInbox live, Templates templates, CommentModeration moderation) {
+        this.templates = templates;
+        this.moderation = moderation;
         this.queries = queries;
         this.inbox = inbox;
         this.live = live;
@@ -77,6 +88,57 @@ class ConversationsApi {
         var message = inbox.reply(id, me.id(), new ReplyDraft(request.text(), visibility));
         return queries.detail(id).messages().stream()
                 .filter(m -> m.id() == message.id())
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @GetMapping("/conversations/{id}/templates")
+    @Operation(summary = "The approved templates of the conversation's account (WhatsApp), to send after its window")
+    List<MessageTemplate> templates(@PathVariable long id) {
+        var conversation = queries.detail(id);
+        try {
+            return templates.approved(conversation.channel(), conversation.account());
+        } catch (SendFailed e) {
+            throw new IllegalArgumentException("Heard cannot list the approved templates now: " + e.getMessage());
+        }
+    }
+
+    @PostMapping("/conversations/{id}/template-replies")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Send an approved template with a value for each {{n}}, in order")
+    ConversationView.MessageView replyWithTemplate(
+            @PathVariable long id, @RequestBody TemplateRequest request, @AuthenticationPrincipal SignedInUser me) {
+        if (request.name() == null || request.language() == null) {
+            throw new IllegalArgumentException("Name the template and its language.");
+        }
+        var message = inbox.replyWithTemplate(
+                id,
+                me.id(),
+                request.name(),
+                request.language(),
+                request.variables() == null ? List.of() : request.variables());
+        return queries.detail(id).messages().stream()
+                .filter(m -> m.id() == message.id())
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @PostMapping("/conversations/{id}/messages/{messageId}/moderation")
+    @Operation(summary = "LIKE, UNLIKE, HIDE or UNHIDE a customer's public comment on the network, at once")
+    ConversationView.MessageView moderate(
+            @PathVariable long id,
+            @PathVariable long messageId,
+            @RequestBody ModerationRequest request,
+            @AuthenticationPrincipal SignedInUser me) {
+        Moderation action;
+        try {
+            action = Moderation.valueOf(String.valueOf(request.action()).toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Action is LIKE, UNLIKE, HIDE or UNHIDE.");
+        }
+        moderation.moderate(id, messageId, action, me.id());
+        return queries.detail(id).messages().stream()
+                .filter(m -> m.id() == messageId)
                 .findFirst()
                 .orElseThrow();
     }
@@ -146,6 +208,13 @@ class ConversationsApi {
     }
 
     record ReplyRequest(String text, @Nullable String visibility) {}
+
+    record TemplateRequest(
+            @Nullable String name,
+            @Nullable String language,
+            @Nullable List<String> variables) {}
+
+    record ModerationRequest(@Nullable String action) {}
 
     record AssignRequest(@Nullable String assignee) {}
 

@@ -1,7 +1,12 @@
 package org.heard.conversations.web;
 
+import java.util.List;
 import org.heard.channels.Channels;
+import org.heard.channels.Moderation;
+import org.heard.channels.SendFailed;
+import org.heard.channels.Templates;
 import org.heard.conversations.ConversationStatus;
+import org.heard.conversations.internal.CommentModeration;
 import org.heard.conversations.internal.Continuing;
 import org.heard.conversations.internal.Inbox;
 import org.heard.conversations.internal.InboxFilter;
@@ -36,6 +41,8 @@ class InboxController {
     private final Viewers viewers;
     private final Continuing continuing;
     private final Profiles profiles;
+    private final Templates templates;
+    private final CommentModeration moderation;
 
     InboxController(
             InboxQueries queries,
@@ -44,7 +51,11 @@ class InboxController {
             Channels channels,
             Viewers viewers,
             Continuing continuing,
-            Profiles profiles) {
+            Profiles profiles,
+            Templates templates,
+            CommentModeration moderation) {
+        this.templates = templates;
+        this.moderation = moderation;
         this.continuing = continuing;
         this.profiles = profiles;
         this.viewers = viewers;
@@ -113,6 +124,46 @@ class InboxController {
         }
         paneModel(id, model);
         return "conversations/pane :: pane";
+    }
+
+    @PostMapping("/inbox/{id}/template")
+    String replyWithTemplate(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String template,
+            @RequestParam(name = "variable", required = false) @Nullable List<String> variables,
+            @AuthenticationPrincipal SignedInUser me,
+            Model model) {
+        var values = variables == null ? List.<String>of() : variables;
+        try {
+            var chosen = template.split("\\|", 2);
+            if (chosen.length != 2) {
+                throw new IllegalArgumentException("Choose an approved template.");
+            }
+            inbox.replyWithTemplate(id, me.id(), chosen[0], chosen[1], values);
+        } catch (IllegalArgumentException e) {
+            model.addAttribute("replyProblem", e.getMessage());
+            model.addAttribute("chosenTemplate", template);
+            model.addAttribute("templateValues", values);
+        }
+        paneModel(id, model);
+        return "conversations/pane :: pane";
+    }
+
+    @PostMapping("/inbox/{id}/messages/{messageId}/moderation")
+    String moderate(
+            @PathVariable long id,
+            @PathVariable long messageId,
+            @RequestParam Moderation action,
+            @AuthenticationPrincipal SignedInUser me,
+            Model model) {
+        try {
+            moderation.moderate(id, messageId, action, me.id());
+        } catch (IllegalArgumentException e) {
+            model.addAttribute("moderationProblem", e.getMessage());
+            model.addAttribute("moderatedMessageId", messageId);
+        }
+        paneModel(id, model);
+        return "conversations/pane :: live";
     }
 
     @PostMapping("/inbox/{id}/assign")
@@ -186,6 +237,15 @@ class InboxController {
     void paneModel(long id, Model model) {
         var conversation = queries.detail(id);
         model.addAttribute("conversation", conversation);
+        if (conversation.templatesOnly()) {
+            try {
+                model.addAttribute("templates", templates.approved(conversation.channel(), conversation.account()));
+            } catch (SendFailed e) {
+                model.addAttribute("templates", List.of());
+                model.addAttribute(
+                        "templatesProblem", "Heard cannot list the approved templates now: " + e.getMessage());
+            }
+        }
         model.addAttribute("colleagues", colleagues.active());
         model.addAttribute("continuation", continuing.options(id));
         var all = profiles.of(conversation.customer().contactId());

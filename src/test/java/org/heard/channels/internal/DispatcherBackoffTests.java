@@ -13,7 +13,7 @@ class DispatcherBackoffTests {
 
     private final Dispatcher dispatcher = new Dispatcher(
             mock(OutboxStore.class),
-            new ConnectorRegistry(java.util.List.of(), mock(AccountStore.class)),
+            new ConnectorRegistry(java.util.List.of(), mock(AccountStore.class), mock(ConnectedAccounts.class)),
             mock(AccountStore.class),
             mock(ConnectedAccounts.class),
             mock(ApplicationEventPublisher.class),
