@@ -5,7 +5,6 @@ import static org.heard.channels.meta.MetaWebhooks.APP_SECRET;
 import static org.heard.channels.meta.MetaWebhooks.HUMAN_AGENT_TAG;
 import static org.heard.channels.meta.MetaWebhooks.text;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,11 +61,13 @@ class FacebookConnector implements ChannelConnector {
     private final MetaWebhooks webhooks;
     private final GraphApi graph;
     private final MessengerPlatform messenger;
+    private final MessengerWebhooks messengerWebhooks;
 
     FacebookConnector(JsonMapper json, GraphApi graph) {
         this.webhooks = new MetaWebhooks(json);
         this.graph = graph;
         this.messenger = new MessengerPlatform(graph, NETWORK);
+        this.messengerWebhooks = new MessengerWebhooks(webhooks, "page", NETWORK);
     }
 
     @Override
@@ -117,37 +118,7 @@ class FacebookConnector implements ChannelConnector {
 
     @Override
     public List<InboundDelivery> read(WebhookRequest request) {
-        var account = request.requireAccount();
-        var deliveries = new ArrayList<InboundDelivery>();
-        for (var entry : webhooks.entries(request, "page", "Facebook")) {
-            if (!webhooks.belongsTo(account, text(entry.path("id")), "Facebook")) {
-                continue;
-            }
-            for (var event : entry.path("messaging").values()) {
-                var mid = customerMessage(event);
-                if (mid != null) {
-                    deliveries.add(checked(account, mid, webhooks.slice(entry, "messaging", event)));
-                }
-            }
-            for (var change : entry.path("changes").values()) {
-                var commentId = customerComment(change, account.externalId());
-                if (commentId != null) {
-                    deliveries.add(checked(account, commentId, webhooks.slice(entry, "changes", change)));
-                }
-            }
-        }
-        return deliveries;
-    }
-
-    /** The {@code mid} of a message a customer sent, or null for echoes, reads and everything else. */
-    private static @Nullable String customerMessage(JsonNode event) {
-        var message = event.path("message");
-        if (!message.isObject()
-                || message.path("is_echo").asBoolean(false)
-                || message.path("is_deleted").asBoolean(false)) {
-            return null;
-        }
-        return text(message.path("mid"));
+        return messengerWebhooks.customerEvents(request, this, FacebookConnector::customerComment);
     }
 
     private static @Nullable String customerComment(JsonNode change, String pageId) {
@@ -159,16 +130,6 @@ class FacebookConnector implements ChannelConnector {
             return null;
         }
         return text(value.path("comment_id"));
-    }
-
-    private InboundDelivery checked(ChannelAccount account, String id, String payload) {
-        try {
-            var delivery = new InboundDelivery(account.externalId(), id, payload);
-            normalise(delivery);
-            return delivery;
-        } catch (IllegalArgumentException e) {
-            throw new MalformedWebhook("Facebook event " + id + ": " + e.getMessage(), e);
-        }
     }
 
     @Override

@@ -5,7 +5,6 @@ import static org.heard.channels.meta.MetaWebhooks.APP_SECRET;
 import static org.heard.channels.meta.MetaWebhooks.HUMAN_AGENT_TAG;
 import static org.heard.channels.meta.MetaWebhooks.text;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,11 +65,13 @@ class InstagramConnector implements ChannelConnector {
     private final MetaWebhooks webhooks;
     private final GraphApi graph;
     private final MessengerPlatform messenger;
+    private final MessengerWebhooks messengerWebhooks;
 
     InstagramConnector(JsonMapper json, GraphApi graph) {
         this.webhooks = new MetaWebhooks(json);
         this.graph = graph;
         this.messenger = new MessengerPlatform(graph, NETWORK);
+        this.messengerWebhooks = new MessengerWebhooks(webhooks, "instagram", NETWORK);
     }
 
     @Override
@@ -126,37 +127,7 @@ class InstagramConnector implements ChannelConnector {
 
     @Override
     public List<InboundDelivery> read(WebhookRequest request) {
-        var account = request.requireAccount();
-        var deliveries = new ArrayList<InboundDelivery>();
-        for (var entry : webhooks.entries(request, "instagram", NETWORK)) {
-            if (!webhooks.belongsTo(account, text(entry.path("id")), NETWORK)) {
-                continue;
-            }
-            for (var event : entry.path("messaging").values()) {
-                var mid = customerMessage(event);
-                if (mid != null) {
-                    deliveries.add(checked(account, mid, webhooks.slice(entry, "messaging", event)));
-                }
-            }
-            for (var change : entry.path("changes").values()) {
-                var commentId = customerComment(change, account.externalId());
-                if (commentId != null) {
-                    deliveries.add(checked(account, commentId, webhooks.slice(entry, "changes", change)));
-                }
-            }
-        }
-        return deliveries;
-    }
-
-    /** Echoes of the account's own messages come in the same field; deleted and unsupported ones are left out. */
-    private static @Nullable String customerMessage(JsonNode event) {
-        var message = event.path("message");
-        if (!message.isObject()
-                || message.path("is_echo").asBoolean(false)
-                || message.path("is_deleted").asBoolean(false)) {
-            return null;
-        }
-        return text(message.path("mid"));
+        return messengerWebhooks.customerEvents(request, this, InstagramConnector::customerComment);
     }
 
     private static @Nullable String customerComment(JsonNode change, String accountId) {
@@ -166,16 +137,6 @@ class InstagramConnector implements ChannelConnector {
             return null;
         }
         return text(value.path("id"));
-    }
-
-    private InboundDelivery checked(ChannelAccount account, String id, String payload) {
-        try {
-            var delivery = new InboundDelivery(account.externalId(), id, payload);
-            normalise(delivery);
-            return delivery;
-        } catch (IllegalArgumentException e) {
-            throw new MalformedWebhook("Instagram event " + id + ": " + e.getMessage(), e);
-        }
     }
 
     @Override

@@ -165,7 +165,7 @@ class ThreadsConnector implements ChannelConnector {
             var payload = values.isArray()
                     ? json.writeValueAsString(((ObjectNode) root.deepCopy()).set("values", value))
                     : request.bodyText();
-            deliveries.add(checked(account, media, payload));
+            deliveries.add(MetaWebhooks.checked(this, account.externalId(), media.id(), payload, "Threads event"));
         }
         return deliveries;
     }
@@ -262,16 +262,6 @@ class ThreadsConnector implements ChannelConnector {
                 owner,
                 account.externalId());
         return false;
-    }
-
-    private InboundDelivery checked(ChannelAccount account, Media media, String payload) {
-        try {
-            var delivery = new InboundDelivery(account.externalId(), media.id(), payload);
-            normalise(delivery);
-            return delivery;
-        } catch (IllegalArgumentException e) {
-            throw new MalformedWebhook("Threads event " + media.id() + ": " + e.getMessage(), e);
-        }
     }
 
     private Media media(JsonNode node) {
