@@ -7,12 +7,10 @@ import static org.heard.channels.meta.MetaWebhooks.text;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.heard.channels.AccountSetup;
 import org.heard.channels.Author;
 import org.heard.channels.ChannelAccount;
-import org.heard.channels.ChannelConnector;
 import org.heard.channels.ComposerRules;
 import org.heard.channels.ConnectedAccount;
 import org.heard.channels.CredentialField;
@@ -37,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * its own comments are left out, as are reads, deliveries, reactions and edits.
  */
 @Component
-class FacebookConnector implements ChannelConnector {
+class FacebookConnector implements MetaWebhookConnector {
 
     static final String CHANNEL = "facebook";
     static final String PAGE_ID = "page_id";
@@ -107,13 +105,8 @@ class FacebookConnector implements ChannelConnector {
     }
 
     @Override
-    public Optional<String> answerChallenge(WebhookRequest request) {
-        return webhooks.answerChallenge(request);
-    }
-
-    @Override
-    public void verify(WebhookRequest request) {
-        webhooks.verify(request);
+    public MetaWebhooks webhooks() {
+        return webhooks;
     }
 
     @Override

@@ -7,12 +7,10 @@ import static org.heard.channels.meta.MetaWebhooks.text;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.heard.channels.AccountSetup;
 import org.heard.channels.Author;
 import org.heard.channels.ChannelAccount;
-import org.heard.channels.ChannelConnector;
 import org.heard.channels.ComposerRules;
 import org.heard.channels.ConnectedAccount;
 import org.heard.channels.CredentialField;
@@ -44,7 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
  *     Instagram Messaging: send a message</a>
  */
 @Component
-class InstagramConnector implements ChannelConnector {
+class InstagramConnector implements MetaWebhookConnector {
 
     static final String CHANNEL = "instagram";
     static final String ACCOUNT_ID = "instagram_account_id";
@@ -116,13 +114,8 @@ class InstagramConnector implements ChannelConnector {
     }
 
     @Override
-    public Optional<String> answerChallenge(WebhookRequest request) {
-        return webhooks.answerChallenge(request);
-    }
-
-    @Override
-    public void verify(WebhookRequest request) {
-        webhooks.verify(request);
+    public MetaWebhooks webhooks() {
+        return webhooks;
     }
 
     @Override
