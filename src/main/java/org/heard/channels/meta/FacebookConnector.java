@@ -2,7 +2,6 @@ package org.heard.channels.meta;
 
 import static org.heard.channels.meta.MetaWebhooks.ACCESS_TOKEN;
 import static org.heard.channels.meta.MetaWebhooks.APP_SECRET;
-import static org.heard.channels.meta.MetaWebhooks.HUMAN_AGENT_TAG;
 import static org.heard.channels.meta.MetaWebhooks.text;
 
 import java.util.List;
@@ -87,12 +86,8 @@ class FacebookConnector implements MetaWebhookConnector {
                         ACCESS_TOKEN,
                         "Page access token",
                         "A long-lived Page token with pages_messaging, pages_read_engagement and pages_manage_engagement."),
-                CredentialField.secret(
-                        APP_SECRET, "App Secret", "App settings > Basic in your Meta app; it signs every webhook."),
-                CredentialField.plain(
-                        HUMAN_AGENT_TAG,
-                        "Human Agent tag (true/false)",
-                        "true once Meta approved your app's Human Agent permission: replies up to 7 days later."));
+                MetaWebhooks.APP_SECRET_FIELD,
+                MessengerPlatform.HUMAN_AGENT_TAG_FIELD);
     }
 
     @Override

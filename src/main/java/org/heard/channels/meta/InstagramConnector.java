@@ -2,7 +2,6 @@ package org.heard.channels.meta;
 
 import static org.heard.channels.meta.MetaWebhooks.ACCESS_TOKEN;
 import static org.heard.channels.meta.MetaWebhooks.APP_SECRET;
-import static org.heard.channels.meta.MetaWebhooks.HUMAN_AGENT_TAG;
 import static org.heard.channels.meta.MetaWebhooks.text;
 
 import java.util.List;
@@ -94,12 +93,8 @@ class InstagramConnector implements MetaWebhookConnector {
                         "Page access token",
                         "A token of the Page linked to the account, with instagram_manage_messages and"
                                 + " instagram_manage_comments."),
-                CredentialField.secret(
-                        APP_SECRET, "App Secret", "App settings > Basic in your Meta app; it signs every webhook."),
-                CredentialField.plain(
-                        HUMAN_AGENT_TAG,
-                        "Human Agent tag (true/false)",
-                        "true once Meta approved your app's Human Agent permission: replies up to 7 days later."));
+                MetaWebhooks.APP_SECRET_FIELD,
+                MessengerPlatform.HUMAN_AGENT_TAG_FIELD);
     }
 
     @Override

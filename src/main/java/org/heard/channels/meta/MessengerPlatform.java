@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.heard.channels.ComposerRules;
 import org.heard.channels.ComposerRules.MessagingWindow;
+import org.heard.channels.CredentialField;
 import org.heard.channels.Credentials;
 import org.heard.channels.Moderation;
 import org.heard.channels.OutboundMessage;
@@ -34,6 +35,12 @@ final class MessengerPlatform {
 
     /** Graph ids of comments are digits, a Page's as {@code <post>_<comment>}; message ids never are. */
     private static final Pattern COMMENT_ID = Pattern.compile("\\d+(_\\d+)?");
+
+    /** Whether Meta approved the app to answer with the Human Agent tag, set by the admin once it has. */
+    static final CredentialField HUMAN_AGENT_TAG_FIELD = CredentialField.plain(
+            HUMAN_AGENT_TAG,
+            "Human Agent tag (true/false)",
+            "true once Meta approved your app's Human Agent permission: replies up to 7 days later.");
 
     private final GraphApi graph;
     private final String network;

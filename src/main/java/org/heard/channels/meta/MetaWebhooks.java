@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.heard.channels.ChannelAccount;
 import org.heard.channels.ChannelConnector;
+import org.heard.channels.CredentialField;
 import org.heard.channels.InboundDelivery;
 import org.heard.channels.MalformedWebhook;
 import org.heard.channels.WebhookRejected;
@@ -36,6 +37,10 @@ public final class MetaWebhooks {
     public static final String APP_SECRET = "app_secret";
     public static final String ACCESS_TOKEN = "access_token";
     static final String HUMAN_AGENT_TAG = "human_agent_tag";
+
+    /** Facebook, Instagram and WhatsApp accounts are set up with the App Secret of the Meta app that sends them. */
+    static final CredentialField APP_SECRET_FIELD = CredentialField.secret(
+            APP_SECRET, "App Secret", "App settings > Basic in your Meta app; it signs every webhook.");
 
     private static final Logger log = LoggerFactory.getLogger(MetaWebhooks.class);
 

@@ -89,8 +89,7 @@ class WhatsAppConnector implements MetaWebhookConnector {
                         ACCESS_TOKEN,
                         "System user access token",
                         "Business Settings > System users: a token with whatsapp_business_messaging for this app."),
-                CredentialField.secret(
-                        APP_SECRET, "App Secret", "App settings > Basic in your Meta app; it signs every webhook."),
+                MetaWebhooks.APP_SECRET_FIELD,
                 CredentialField.plain(
                         BUSINESS_ACCOUNT_ID,
                         "WhatsApp Business Account ID (for templates)",
