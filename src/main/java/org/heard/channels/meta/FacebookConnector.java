@@ -63,7 +63,7 @@ class FacebookConnector implements MetaWebhookConnector {
     FacebookConnector(JsonMapper json, GraphApi graph) {
         this.webhooks = new MetaWebhooks(json);
         this.graph = graph;
-        this.messenger = new MessengerPlatform(graph, NETWORK);
+        this.messenger = new MessengerPlatform(graph, NETWORK, MODERATIONS, "is_hidden");
         this.messengerWebhooks = new MessengerWebhooks(webhooks, "page", NETWORK);
     }
 
@@ -196,9 +196,6 @@ class FacebookConnector implements MetaWebhookConnector {
 
     @Override
     public void moderate(ChannelAccount account, String externalId, Moderation action) throws SendFailed {
-        if (!MODERATIONS.contains(action)) {
-            throw new UnsupportedOperationException(NETWORK + " does not let Heard " + action + " comments");
-        }
-        messenger.moderate(externalId, action, account.credentials(), "is_hidden");
+        messenger.moderate(externalId, action, account.credentials());
     }
 }

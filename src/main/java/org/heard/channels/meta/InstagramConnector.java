@@ -67,7 +67,7 @@ class InstagramConnector implements MetaWebhookConnector {
     InstagramConnector(JsonMapper json, GraphApi graph) {
         this.webhooks = new MetaWebhooks(json);
         this.graph = graph;
-        this.messenger = new MessengerPlatform(graph, NETWORK);
+        this.messenger = new MessengerPlatform(graph, NETWORK, MODERATIONS, "hide");
         this.messengerWebhooks = new MessengerWebhooks(webhooks, "instagram", NETWORK);
     }
 
@@ -210,9 +210,6 @@ class InstagramConnector implements MetaWebhookConnector {
 
     @Override
     public void moderate(ChannelAccount account, String externalId, Moderation action) throws SendFailed {
-        if (!MODERATIONS.contains(action)) {
-            throw new UnsupportedOperationException(NETWORK + " does not let Heard " + action + " comments");
-        }
-        messenger.moderate(externalId, action, account.credentials(), "hide");
+        messenger.moderate(externalId, action, account.credentials());
     }
 }
