@@ -2,18 +2,14 @@ package org.heard.channels.meta;
 
 import static org.heard.channels.meta.MetaWebhooks.ACCESS_TOKEN;
 import static org.heard.channels.meta.MetaWebhooks.APP_SECRET;
-import static org.heard.channels.meta.MetaWebhooks.HUMAN_AGENT_TAG;
 import static org.heard.channels.meta.MetaWebhooks.text;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.heard.channels.AccountSetup;
 import org.heard.channels.Author;
 import org.heard.channels.ChannelAccount;
-import org.heard.channels.ChannelConnector;
 import org.heard.channels.ComposerRules;
 import org.heard.channels.ConnectedAccount;
 import org.heard.channels.CredentialField;
@@ -38,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  * its own comments are left out, as are reads, deliveries, reactions and edits.
  */
 @Component
-class FacebookConnector implements ChannelConnector {
+class FacebookConnector implements MetaWebhookConnector {
 
     static final String CHANNEL = "facebook";
     static final String PAGE_ID = "page_id";
@@ -62,11 +58,13 @@ class FacebookConnector implements ChannelConnector {
     private final MetaWebhooks webhooks;
     private final GraphApi graph;
     private final MessengerPlatform messenger;
+    private final MessengerWebhooks messengerWebhooks;
 
     FacebookConnector(JsonMapper json, GraphApi graph) {
         this.webhooks = new MetaWebhooks(json);
         this.graph = graph;
-        this.messenger = new MessengerPlatform(graph, NETWORK);
+        this.messenger = new MessengerPlatform(graph, NETWORK, MODERATIONS, "is_hidden");
+        this.messengerWebhooks = new MessengerWebhooks(webhooks, "page", NETWORK);
     }
 
     @Override
@@ -88,12 +86,8 @@ class FacebookConnector implements ChannelConnector {
                         ACCESS_TOKEN,
                         "Page access token",
                         "A long-lived Page token with pages_messaging, pages_read_engagement and pages_manage_engagement."),
-                CredentialField.secret(
-                        APP_SECRET, "App Secret", "App settings > Basic in your Meta app; it signs every webhook."),
-                CredentialField.plain(
-                        HUMAN_AGENT_TAG,
-                        "Human Agent tag (true/false)",
-                        "true once Meta approved your app's Human Agent permission: replies up to 7 days later."));
+                MetaWebhooks.APP_SECRET_FIELD,
+                MessengerPlatform.HUMAN_AGENT_TAG_FIELD);
     }
 
     @Override
@@ -106,48 +100,13 @@ class FacebookConnector implements ChannelConnector {
     }
 
     @Override
-    public Optional<String> answerChallenge(WebhookRequest request) {
-        return webhooks.answerChallenge(request);
-    }
-
-    @Override
-    public void verify(WebhookRequest request) {
-        webhooks.verify(request);
+    public MetaWebhooks webhooks() {
+        return webhooks;
     }
 
     @Override
     public List<InboundDelivery> read(WebhookRequest request) {
-        var account = request.requireAccount();
-        var deliveries = new ArrayList<InboundDelivery>();
-        for (var entry : webhooks.entries(request, "page", "Facebook")) {
-            if (!webhooks.belongsTo(account, text(entry.path("id")), "Facebook")) {
-                continue;
-            }
-            for (var event : entry.path("messaging").values()) {
-                var mid = customerMessage(event);
-                if (mid != null) {
-                    deliveries.add(checked(account, mid, webhooks.slice(entry, "messaging", event)));
-                }
-            }
-            for (var change : entry.path("changes").values()) {
-                var commentId = customerComment(change, account.externalId());
-                if (commentId != null) {
-                    deliveries.add(checked(account, commentId, webhooks.slice(entry, "changes", change)));
-                }
-            }
-        }
-        return deliveries;
-    }
-
-    /** The {@code mid} of a message a customer sent, or null for echoes, reads and everything else. */
-    private static @Nullable String customerMessage(JsonNode event) {
-        var message = event.path("message");
-        if (!message.isObject()
-                || message.path("is_echo").asBoolean(false)
-                || message.path("is_deleted").asBoolean(false)) {
-            return null;
-        }
-        return text(message.path("mid"));
+        return messengerWebhooks.customerEvents(request, this, FacebookConnector::customerComment);
     }
 
     private static @Nullable String customerComment(JsonNode change, String pageId) {
@@ -159,16 +118,6 @@ class FacebookConnector implements ChannelConnector {
             return null;
         }
         return text(value.path("comment_id"));
-    }
-
-    private InboundDelivery checked(ChannelAccount account, String id, String payload) {
-        try {
-            var delivery = new InboundDelivery(account.externalId(), id, payload);
-            normalise(delivery);
-            return delivery;
-        } catch (IllegalArgumentException e) {
-            throw new MalformedWebhook("Facebook event " + id + ": " + e.getMessage(), e);
-        }
     }
 
     @Override
@@ -247,9 +196,6 @@ class FacebookConnector implements ChannelConnector {
 
     @Override
     public void moderate(ChannelAccount account, String externalId, Moderation action) throws SendFailed {
-        if (!MODERATIONS.contains(action)) {
-            throw new UnsupportedOperationException(NETWORK + " does not let Heard " + action + " comments");
-        }
-        messenger.moderate(externalId, action, account.credentials(), "is_hidden");
+        messenger.moderate(externalId, action, account.credentials());
     }
 }

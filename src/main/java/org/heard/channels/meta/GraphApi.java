@@ -205,18 +205,8 @@ class GraphApi {
     }
 
     private Answer answer(HttpResponse<String> response) {
-        JsonNode body = null;
-        GraphError error = null;
-        try {
-            body = json.readTree(response.body());
-            var errorNode = body == null ? null : body.get("error");
-            if (errorNode != null && errorNode.isObject()) {
-                error = json.treeToValue(errorNode, GraphError.class);
-            }
-        } catch (JacksonException notJson) {
-            body = null;
-        }
-        return new Answer(response.statusCode(), body, error, response.headers());
+        var body = GraphAnswerBody.read(json, response.body());
+        return new Answer(response.statusCode(), body.json(), body.error(), response.headers());
     }
 
     /** A path segment from an id Meta gave; ids are digits, underscores and letters, never a path of their own. */

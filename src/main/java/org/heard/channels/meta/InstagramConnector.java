@@ -2,18 +2,14 @@ package org.heard.channels.meta;
 
 import static org.heard.channels.meta.MetaWebhooks.ACCESS_TOKEN;
 import static org.heard.channels.meta.MetaWebhooks.APP_SECRET;
-import static org.heard.channels.meta.MetaWebhooks.HUMAN_AGENT_TAG;
 import static org.heard.channels.meta.MetaWebhooks.text;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.heard.channels.AccountSetup;
 import org.heard.channels.Author;
 import org.heard.channels.ChannelAccount;
-import org.heard.channels.ChannelConnector;
 import org.heard.channels.ComposerRules;
 import org.heard.channels.ConnectedAccount;
 import org.heard.channels.CredentialField;
@@ -45,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
  *     Instagram Messaging: send a message</a>
  */
 @Component
-class InstagramConnector implements ChannelConnector {
+class InstagramConnector implements MetaWebhookConnector {
 
     static final String CHANNEL = "instagram";
     static final String ACCOUNT_ID = "instagram_account_id";
@@ -66,11 +62,13 @@ class InstagramConnector implements ChannelConnector {
     private final MetaWebhooks webhooks;
     private final GraphApi graph;
     private final MessengerPlatform messenger;
+    private final MessengerWebhooks messengerWebhooks;
 
     InstagramConnector(JsonMapper json, GraphApi graph) {
         this.webhooks = new MetaWebhooks(json);
         this.graph = graph;
-        this.messenger = new MessengerPlatform(graph, NETWORK);
+        this.messenger = new MessengerPlatform(graph, NETWORK, MODERATIONS, "hide");
+        this.messengerWebhooks = new MessengerWebhooks(webhooks, "instagram", NETWORK);
     }
 
     @Override
@@ -95,12 +93,8 @@ class InstagramConnector implements ChannelConnector {
                         "Page access token",
                         "A token of the Page linked to the account, with instagram_manage_messages and"
                                 + " instagram_manage_comments."),
-                CredentialField.secret(
-                        APP_SECRET, "App Secret", "App settings > Basic in your Meta app; it signs every webhook."),
-                CredentialField.plain(
-                        HUMAN_AGENT_TAG,
-                        "Human Agent tag (true/false)",
-                        "true once Meta approved your app's Human Agent permission: replies up to 7 days later."));
+                MetaWebhooks.APP_SECRET_FIELD,
+                MessengerPlatform.HUMAN_AGENT_TAG_FIELD);
     }
 
     @Override
@@ -115,48 +109,13 @@ class InstagramConnector implements ChannelConnector {
     }
 
     @Override
-    public Optional<String> answerChallenge(WebhookRequest request) {
-        return webhooks.answerChallenge(request);
-    }
-
-    @Override
-    public void verify(WebhookRequest request) {
-        webhooks.verify(request);
+    public MetaWebhooks webhooks() {
+        return webhooks;
     }
 
     @Override
     public List<InboundDelivery> read(WebhookRequest request) {
-        var account = request.requireAccount();
-        var deliveries = new ArrayList<InboundDelivery>();
-        for (var entry : webhooks.entries(request, "instagram", NETWORK)) {
-            if (!webhooks.belongsTo(account, text(entry.path("id")), NETWORK)) {
-                continue;
-            }
-            for (var event : entry.path("messaging").values()) {
-                var mid = customerMessage(event);
-                if (mid != null) {
-                    deliveries.add(checked(account, mid, webhooks.slice(entry, "messaging", event)));
-                }
-            }
-            for (var change : entry.path("changes").values()) {
-                var commentId = customerComment(change, account.externalId());
-                if (commentId != null) {
-                    deliveries.add(checked(account, commentId, webhooks.slice(entry, "changes", change)));
-                }
-            }
-        }
-        return deliveries;
-    }
-
-    /** Echoes of the account's own messages come in the same field; deleted and unsupported ones are left out. */
-    private static @Nullable String customerMessage(JsonNode event) {
-        var message = event.path("message");
-        if (!message.isObject()
-                || message.path("is_echo").asBoolean(false)
-                || message.path("is_deleted").asBoolean(false)) {
-            return null;
-        }
-        return text(message.path("mid"));
+        return messengerWebhooks.customerEvents(request, this, InstagramConnector::customerComment);
     }
 
     private static @Nullable String customerComment(JsonNode change, String accountId) {
@@ -166,16 +125,6 @@ class InstagramConnector implements ChannelConnector {
             return null;
         }
         return text(value.path("id"));
-    }
-
-    private InboundDelivery checked(ChannelAccount account, String id, String payload) {
-        try {
-            var delivery = new InboundDelivery(account.externalId(), id, payload);
-            normalise(delivery);
-            return delivery;
-        } catch (IllegalArgumentException e) {
-            throw new MalformedWebhook("Instagram event " + id + ": " + e.getMessage(), e);
-        }
     }
 
     @Override
@@ -261,9 +210,6 @@ class InstagramConnector implements ChannelConnector {
 
     @Override
     public void moderate(ChannelAccount account, String externalId, Moderation action) throws SendFailed {
-        if (!MODERATIONS.contains(action)) {
-            throw new UnsupportedOperationException(NETWORK + " does not let Heard " + action + " comments");
-        }
-        messenger.moderate(externalId, action, account.credentials(), "hide");
+        messenger.moderate(externalId, action, account.credentials());
     }
 }

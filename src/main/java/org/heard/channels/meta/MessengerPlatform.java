@@ -5,9 +5,11 @@ import static org.heard.channels.meta.MetaWebhooks.HUMAN_AGENT_TAG;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.heard.channels.ComposerRules;
 import org.heard.channels.ComposerRules.MessagingWindow;
+import org.heard.channels.CredentialField;
 import org.heard.channels.Credentials;
 import org.heard.channels.Moderation;
 import org.heard.channels.OutboundMessage;
@@ -35,12 +37,26 @@ final class MessengerPlatform {
     /** Graph ids of comments are digits, a Page's as {@code <post>_<comment>}; message ids never are. */
     private static final Pattern COMMENT_ID = Pattern.compile("\\d+(_\\d+)?");
 
+    /** Whether Meta approved the app to answer with the Human Agent tag, set by the admin once it has. */
+    static final CredentialField HUMAN_AGENT_TAG_FIELD = CredentialField.plain(
+            HUMAN_AGENT_TAG,
+            "Human Agent tag (true/false)",
+            "true once Meta approved your app's Human Agent permission: replies up to 7 days later.");
+
     private final GraphApi graph;
     private final String network;
+    private final Set<Moderation> moderations;
+    private final String hiddenField;
 
-    MessengerPlatform(GraphApi graph, String network) {
+    /**
+     * @param moderations what the network lets Heard do to a comment
+     * @param hiddenField the field that hides a comment: {@code is_hidden} on a Page, {@code hide} on Instagram
+     */
+    MessengerPlatform(GraphApi graph, String network, Set<Moderation> moderations, String hiddenField) {
         this.graph = graph;
         this.network = network;
+        this.moderations = moderations;
+        this.hiddenField = hiddenField;
     }
 
     static boolean isCommentId(String id) {
@@ -75,11 +91,13 @@ final class MessengerPlatform {
     }
 
     /**
-     * Likes, unlikes, hides or unhides a comment; Meta answers {@code {"success": true}}.
-     *
-     * @param hiddenField the field that hides a comment: {@code is_hidden} on a Page, {@code hide} on Instagram
+     * Likes, unlikes, hides or unhides a comment, as far as the network lets Heard; Meta answers {@code {"success":
+     * true}}.
      */
-    void moderate(String commentId, Moderation action, Credentials credentials, String hiddenField) throws SendFailed {
+    void moderate(String commentId, Moderation action, Credentials credentials) throws SendFailed {
+        if (!moderations.contains(action)) {
+            throw new UnsupportedOperationException(network + " does not let Heard " + action + " comments");
+        }
         var token = credentials.get(ACCESS_TOKEN);
         var comment = GraphApi.segment(commentId);
         var answer = switch (action) {

@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.heard.channels.ChannelAccount;
+import org.heard.channels.ChannelConnector;
+import org.heard.channels.CredentialField;
+import org.heard.channels.InboundDelivery;
 import org.heard.channels.MalformedWebhook;
 import org.heard.channels.WebhookRejected;
 import org.heard.channels.WebhookRequest;
@@ -34,6 +37,10 @@ public final class MetaWebhooks {
     public static final String APP_SECRET = "app_secret";
     public static final String ACCESS_TOKEN = "access_token";
     static final String HUMAN_AGENT_TAG = "human_agent_tag";
+
+    /** Facebook, Instagram and WhatsApp accounts are set up with the App Secret of the Meta app that sends them. */
+    static final CredentialField APP_SECRET_FIELD = CredentialField.secret(
+            APP_SECRET, "App Secret", "App settings > Basic in your Meta app; it signs every webhook.");
 
     private static final Logger log = LoggerFactory.getLogger(MetaWebhooks.class);
 
@@ -121,6 +128,23 @@ public final class MetaWebhooks {
         });
         kept.putArray(list).add(event);
         return json.writeValueAsString(kept);
+    }
+
+    /**
+     * A delivery of one event, normalised once on arrival so that an event Heard cannot read is refused while Meta can
+     * still send it again, rather than failing later in the inbox.
+     *
+     * @param event what the event is called in the refusal, such as {@code "Facebook event"}
+     */
+    public static InboundDelivery checked(
+            ChannelConnector connector, String account, String id, String payload, String event) {
+        try {
+            var delivery = new InboundDelivery(account, id, payload);
+            connector.normalise(delivery);
+            return delivery;
+        } catch (IllegalArgumentException e) {
+            throw new MalformedWebhook(event + " " + id + ": " + e.getMessage(), e);
+        }
     }
 
     JsonNode tree(String payload) {

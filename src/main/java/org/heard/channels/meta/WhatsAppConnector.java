@@ -8,12 +8,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.heard.channels.AccountSetup;
 import org.heard.channels.Author;
 import org.heard.channels.ChannelAccount;
-import org.heard.channels.ChannelConnector;
 import org.heard.channels.ComposerRules;
 import org.heard.channels.ConnectedAccount;
 import org.heard.channels.CredentialField;
@@ -42,7 +40,7 @@ import tools.jackson.databind.node.ObjectNode;
  * private. Delivery statuses of Heard's own replies arrive in the same field and are acknowledged and left out.
  */
 @Component
-class WhatsAppConnector implements ChannelConnector {
+class WhatsAppConnector implements MetaWebhookConnector {
 
     static final String CHANNEL = "whatsapp";
     static final String PHONE_NUMBER_ID = "phone_number_id";
@@ -91,8 +89,7 @@ class WhatsAppConnector implements ChannelConnector {
                         ACCESS_TOKEN,
                         "System user access token",
                         "Business Settings > System users: a token with whatsapp_business_messaging for this app."),
-                CredentialField.secret(
-                        APP_SECRET, "App Secret", "App settings > Basic in your Meta app; it signs every webhook."),
+                MetaWebhooks.APP_SECRET_FIELD,
                 CredentialField.plain(
                         BUSINESS_ACCOUNT_ID,
                         "WhatsApp Business Account ID (for templates)",
@@ -116,13 +113,8 @@ class WhatsAppConnector implements ChannelConnector {
     }
 
     @Override
-    public Optional<String> answerChallenge(WebhookRequest request) {
-        return webhooks.answerChallenge(request);
-    }
-
-    @Override
-    public void verify(WebhookRequest request) {
-        webhooks.verify(request);
+    public MetaWebhooks webhooks() {
+        return webhooks;
     }
 
     @Override

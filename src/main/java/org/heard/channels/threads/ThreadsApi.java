@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.heard.channels.RetryAfter;
 import org.heard.channels.SendFailed;
+import org.heard.channels.meta.GraphAnswerBody;
 import org.heard.channels.meta.GraphError;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -136,18 +137,8 @@ final class ThreadsApi {
             Thread.currentThread().interrupt();
             throw SendFailed.later("Interrupted while calling " + NETWORK, null);
         }
-        JsonNode body = null;
-        GraphError error = null;
-        try {
-            body = json.readTree(response.body());
-            var errorNode = body == null ? null : body.get("error");
-            if (errorNode != null && errorNode.isObject()) {
-                error = json.treeToValue(errorNode, GraphError.class);
-            }
-        } catch (JacksonException notJson) {
-            body = null;
-        }
-        return new Answer(response.statusCode(), body, error, response.headers());
+        var body = GraphAnswerBody.read(json, response.body());
+        return new Answer(response.statusCode(), body.json(), body.error(), response.headers());
     }
 
     private HttpRequest.Builder request(String pathAndQuery, String token) {

@@ -12,12 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.heard.channels.AccountSetup;
 import org.heard.channels.Author;
 import org.heard.channels.ChannelAccount;
-import org.heard.channels.ChannelConnector;
 import org.heard.channels.ComposerRules;
 import org.heard.channels.ConnectedAccount;
 import org.heard.channels.ConnectionFailed;
@@ -30,6 +28,7 @@ import org.heard.channels.Poll;
 import org.heard.channels.SendFailed;
 import org.heard.channels.Visibility;
 import org.heard.channels.WebhookRequest;
+import org.heard.channels.meta.MetaWebhookConnector;
 import org.heard.channels.meta.MetaWebhooks;
 import org.heard.channels.threads.ThreadsPayloads.Media;
 import org.heard.channels.threads.ThreadsPayloads.Notification;
@@ -55,7 +54,7 @@ import tools.jackson.databind.node.ObjectNode;
  * @see <a href="https://developers.facebook.com/documentation/threads/threads-profiles">Profiles: {@code GET /me}</a>
  */
 @Component
-class ThreadsConnector implements ChannelConnector {
+class ThreadsConnector implements MetaWebhookConnector {
 
     static final String CHANNEL = "threads";
     private static final Set<String> CUSTOMER_FIELDS = Set.of("replies", "mentions");
@@ -134,13 +133,8 @@ class ThreadsConnector implements ChannelConnector {
     }
 
     @Override
-    public Optional<String> answerChallenge(WebhookRequest request) {
-        return webhooks.answerChallenge(request);
-    }
-
-    @Override
-    public void verify(WebhookRequest request) {
-        webhooks.verify(request);
+    public MetaWebhooks webhooks() {
+        return webhooks;
     }
 
     @Override
@@ -165,7 +159,7 @@ class ThreadsConnector implements ChannelConnector {
             var payload = values.isArray()
                     ? json.writeValueAsString(((ObjectNode) root.deepCopy()).set("values", value))
                     : request.bodyText();
-            deliveries.add(checked(account, media, payload));
+            deliveries.add(MetaWebhooks.checked(this, account.externalId(), media.id(), payload, "Threads event"));
         }
         return deliveries;
     }
@@ -262,16 +256,6 @@ class ThreadsConnector implements ChannelConnector {
                 owner,
                 account.externalId());
         return false;
-    }
-
-    private InboundDelivery checked(ChannelAccount account, Media media, String payload) {
-        try {
-            var delivery = new InboundDelivery(account.externalId(), media.id(), payload);
-            normalise(delivery);
-            return delivery;
-        } catch (IllegalArgumentException e) {
-            throw new MalformedWebhook("Threads event " + media.id() + ": " + e.getMessage(), e);
-        }
     }
 
     private Media media(JsonNode node) {

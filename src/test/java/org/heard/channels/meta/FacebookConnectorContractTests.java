@@ -69,8 +69,7 @@ class FacebookConnectorContractTests extends ChannelConnectorContract {
 
     @Override
     protected WebhookRequest signed(byte[] body) {
-        return new WebhookRequest(
-                headers(MetaSignature.HEADER, new MetaSignature(APP_SECRET).sign(body)), Map.of(), body, account());
+        return MetaWebhookRequests.signedWith(APP_SECRET, body, account());
     }
 
     @Override
@@ -80,8 +79,7 @@ class FacebookConnectorContractTests extends ChannelConnectorContract {
 
     @Override
     protected Optional<Challenge> challenge() {
-        var query = Map.of("hub.mode", "subscribe", "hub.verify_token", VERIFY_TOKEN, "hub.challenge", "CHALLENGE_7");
-        return Optional.of(new Challenge(new WebhookRequest(Map.of(), query, new byte[0], account()), "CHALLENGE_7"));
+        return MetaWebhookRequests.subscription(VERIFY_TOKEN, "CHALLENGE_7", account());
     }
 
     @Override

@@ -17,13 +17,11 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 import org.heard.channels.ChannelAccount;
 import org.heard.channels.InboundDelivery;
 import org.heard.channels.OutboundMessage;
 import org.heard.channels.SendFailed;
 import org.heard.channels.Visibility;
-import org.heard.channels.WebhookRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -182,11 +180,7 @@ class FacebookConnectorTests {
     }
 
     private List<InboundDelivery> read(byte[] body) {
-        var request = new WebhookRequest(
-                Map.of("x-hub-signature-256", List.of(new MetaSignature(APP_SECRET).sign(body))),
-                Map.of(),
-                body,
-                pageAccount(false));
+        var request = MetaWebhookRequests.signedWith(APP_SECRET, body, pageAccount(false));
         connector.verify(request);
         return connector.read(request);
     }

@@ -68,24 +68,17 @@ class InstagramConnectorContractTests extends ChannelConnectorContract {
 
     @Override
     protected WebhookRequest signed(byte[] body) {
-        return new WebhookRequest(
-                headers(MetaSignature.HEADER, new MetaSignature(APP_SECRET).sign(body)), Map.of(), body, account());
+        return MetaWebhookRequests.signedWith(APP_SECRET, body, account());
     }
 
     @Override
     protected WebhookRequest forged(byte[] body) {
-        return new WebhookRequest(
-                headers(MetaSignature.HEADER, new MetaSignature("another-apps-secret").sign(body)),
-                Map.of(),
-                body,
-                account());
+        return MetaWebhookRequests.signedWith("another-apps-secret", body, account());
     }
 
     @Override
     protected Optional<Challenge> challenge() {
-        var query = Map.of(
-                "hub.mode", "subscribe", "hub.verify_token", "verify-token-for-instagram", "hub.challenge", "99887766");
-        return Optional.of(new Challenge(new WebhookRequest(Map.of(), query, new byte[0], account()), "99887766"));
+        return MetaWebhookRequests.subscription("verify-token-for-instagram", "99887766", account());
     }
 
     @Override

@@ -64,23 +64,17 @@ class WhatsAppConnectorContractTests extends ChannelConnectorContract {
 
     @Override
     protected WebhookRequest signed(byte[] body) {
-        return new WebhookRequest(
-                headers(MetaSignature.HEADER, new MetaSignature(APP_SECRET).sign(body)), Map.of(), body, account());
+        return MetaWebhookRequests.signedWith(APP_SECRET, body, account());
     }
 
     @Override
     protected WebhookRequest forged(byte[] body) {
-        return new WebhookRequest(
-                headers(MetaSignature.HEADER, new MetaSignature("guessed-app-secret").sign(body)),
-                Map.of(),
-                body,
-                account());
+        return MetaWebhookRequests.signedWith("guessed-app-secret", body, account());
     }
 
     @Override
     protected Optional<Challenge> challenge() {
-        var query = Map.of("hub.mode", "subscribe", "hub.verify_token", VERIFY_TOKEN, "hub.challenge", "1158201444");
-        return Optional.of(new Challenge(new WebhookRequest(Map.of(), query, new byte[0], account()), "1158201444"));
+        return MetaWebhookRequests.subscription(VERIFY_TOKEN, "1158201444", account());
     }
 
     @Override

@@ -221,8 +221,7 @@ class WhatsAppConnectorTests {
     }
 
     private static WebhookRequest signed(byte[] body) {
-        var signature = new MetaSignature(APP_SECRET).sign(body);
-        return new WebhookRequest(Map.of("x-hub-signature-256", List.of(signature)), Map.of(), body, whatsAppAccount());
+        return MetaWebhookRequests.signedWith(APP_SECRET, body, whatsAppAccount());
     }
 
     private static byte[] fixture(String name) {
