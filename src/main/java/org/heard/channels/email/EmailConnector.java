@@ -1,7 +1,9 @@
 package org.heard.channels.email;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -27,7 +29,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Email: Heard polls a mailbox's INBOX over IMAP and answers over SMTP, in the customer's thread.
- * Every mail is a private conversation. Email has no webhooks, so every webhook is refused.
+ * Every mail is a private conversation. Email has no webhooks, so every webhook is refused. Where the
+ * server offers IMAP IDLE, an idle connection tells a poll when to read ({@link IdleWatches}).
  *
  * <p>IMAP: RFC 9051; message format: RFC 5322; MIME: RFC 2045–2049; submission: RFC 6409 and RFC 5321.
  */
@@ -41,20 +44,31 @@ class EmailConnector implements ChannelConnector {
     private final EmailSettings settings;
     private final ImapInbox inbox;
     private final SmtpSubmission submission;
+    private final Clock clock;
+    private final @Nullable IdleWatches watches;
 
     @Autowired
     EmailConnector(
             @Value("${heard.channels.email.poll-interval:30s}") Duration pollInterval,
             @Value("${heard.channels.email.timeout:20s}") Duration timeout,
             @Value("${heard.channels.email.batch:50}") int batch,
-            @Value("${heard.channels.email.resync-window:7d}") Duration resyncWindow) {
-        this(new EmailSettings(pollInterval, timeout, batch, resyncWindow));
+            @Value("${heard.channels.email.resync-window:7d}") Duration resyncWindow,
+            @Value("${heard.channels.email.idle:true}") boolean idle,
+            @Value("${heard.channels.email.idle-check-every:2s}") Duration idleCheckEvery) {
+        this(new EmailSettings(pollInterval, timeout, batch, resyncWindow, idle ? idleCheckEvery : null));
     }
 
     EmailConnector(EmailSettings settings) {
+        this(settings, IdleWatches.RENEW_AFTER);
+    }
+
+    /** @param renewIdleAfter how long one IMAP IDLE lasts before a poll renews it */
+    EmailConnector(EmailSettings settings, Duration renewIdleAfter) {
         this.settings = settings;
         this.inbox = new ImapInbox(settings);
         this.submission = new SmtpSubmission(settings);
+        this.clock = Clock.systemUTC();
+        this.watches = settings.idle() ? new IdleWatches(settings, clock, renewIdleAfter) : null;
     }
 
     @Override
@@ -101,9 +115,46 @@ class EmailConnector implements ChannelConnector {
         return true;
     }
 
+    /**
+     * What arrived in the mailbox since {@code cursor}.
+     *
+     * <p>With IDLE on, the poll also keeps the mailbox's IDLE connection open ({@link IdleWatches}) and
+     * asks to be called again every {@code idle-check-every} while it is live; such a call reads the
+     * mailbox only when the server reported new mail or the poll interval has passed, and otherwise
+     * answers at once with nothing new. When IDLE is down or not offered, polling goes on at its interval.
+     */
     @Override
     public Poll poll(ChannelAccount account, @Nullable String cursor) throws SendFailed {
-        return inbox.poll(account.externalId(), Mailbox.of(account.credentials()), MailCursor.parse(cursor));
+        var box = Mailbox.of(account.credentials());
+        var watch = watches == null ? null : watches.watch(account, box);
+        var now = clock.instant();
+        var checkEvery = settings.idleCheckEvery();
+        if (watch != null && checkEvery != null && cursor != null && watch.live() && !watch.takeArrived()) {
+            var last = watch.lastRead();
+            if (last != null && last.plus(settings.pollInterval()).isAfter(now)) {
+                return new Poll(List.of(), cursor, checkEvery);
+            }
+        }
+        if (watch != null) {
+            watch.read(now);
+        }
+        var poll = inbox.poll(account.externalId(), box, MailCursor.parse(cursor));
+        if (watch != null && checkEvery != null && watch.live() && poll.next().compareTo(checkEvery) > 0) {
+            return new Poll(poll.deliveries(), poll.cursor(), checkEvery);
+        }
+        return poll;
+    }
+
+    /** The mailbox's IMAP IDLE connection, if a poll opened one. */
+    IdleWatches.@Nullable Watch idle(ChannelAccount account) {
+        return watches == null ? null : watches.find(account, Mailbox.of(account.credentials()));
+    }
+
+    @PreDestroy
+    void close() {
+        if (watches != null) {
+            watches.close();
+        }
     }
 
     @Override
