@@ -209,6 +209,22 @@ class ThreadsConnector implements MetaWebhookConnector {
         return replies.send(message, account);
     }
 
+    /** Threads lets a brand hide replies to its posts; it has no API to like them. */
+    @Override
+    public java.util.Set<org.heard.channels.Moderation> moderations() {
+        return java.util.EnumSet.of(org.heard.channels.Moderation.HIDE, org.heard.channels.Moderation.UNHIDE);
+    }
+
+    @Override
+    public void moderate(ChannelAccount account, String externalId, org.heard.channels.Moderation action)
+            throws SendFailed {
+        switch (action) {
+            case HIDE -> hide(externalId, true, account);
+            case UNHIDE -> hide(externalId, false, account);
+            default -> throw new UnsupportedOperationException("Threads does not let Heard " + action + " replies");
+        }
+    }
+
     /**
      * Hides a top-level reply to one of the account's posts, with every reply nested under it, or shows it again
      * ({@code POST /{reply-id}/manage_reply}). Replies nested deeper cannot be hidden on their own.

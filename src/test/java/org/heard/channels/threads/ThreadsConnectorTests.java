@@ -211,8 +211,10 @@ class ThreadsConnectorTests {
         threads.stubFor(
                 post(urlEqualTo("/v1.0/" + CUSTOMER_REPLY + "/manage_reply")).willReturn(okJson("{\"success\":true}")));
 
-        connector.hide(CUSTOMER_REPLY, true, threadsAccount());
-        connector.hide(CUSTOMER_REPLY, false, threadsAccount());
+        assertThat(connector.moderations())
+                .containsExactlyInAnyOrder(org.heard.channels.Moderation.HIDE, org.heard.channels.Moderation.UNHIDE);
+        connector.moderate(threadsAccount(), CUSTOMER_REPLY, org.heard.channels.Moderation.HIDE);
+        connector.moderate(threadsAccount(), CUSTOMER_REPLY, org.heard.channels.Moderation.UNHIDE);
 
         threads.verify(postRequestedFor(urlEqualTo("/v1.0/" + CUSTOMER_REPLY + "/manage_reply"))
                 .withHeader("Authorization", equalTo("Bearer " + TOKEN))
