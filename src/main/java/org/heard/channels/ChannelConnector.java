@@ -78,6 +78,15 @@ public interface ChannelConnector {
      */
     String send(OutboundMessage message, @Nullable ChannelAccount account) throws SendFailed;
 
+    /**
+     * Whether sending the same reply again is harmless on this network: it takes an idempotency key, or the
+     * connector looks for the earlier post before posting. When it is not, a reply whose sending was cut off
+     * by a crash is not sent again by itself; the agent is asked to look on the network first.
+     */
+    default boolean sendsOnce() {
+        return false;
+    }
+
     ComposerRules rules();
 
     /**

@@ -239,6 +239,12 @@ class BlueskyConnector implements ChannelConnector {
         http.close();
     }
 
+    /** Sending again is harmless: posts have a record key derived from the idempotency key; direct messages are checked against the latest one. */
+    @Override
+    public boolean sendsOnce() {
+        return true;
+    }
+
     @Override
     public ComposerRules rules() {
         return RULES;

@@ -205,6 +205,12 @@ class EmailConnector implements ChannelConnector {
         return ReplyMail.messageId(message.idempotencyKey(), box);
     }
 
+    /** Sending again is harmless: a resent reply carries the same Message-ID, which mail clients show once. */
+    @Override
+    public boolean sendsOnce() {
+        return true;
+    }
+
     @Override
     public ComposerRules rules() {
         return RULES;

@@ -82,6 +82,15 @@ class Dispatcher extends Worker {
     private void sendNow(OutboxStore.Entry entry) {
         var message = entry.message();
         var connector = connectors.get(message.channel());
+        if (entry.interrupted() && !connector.sendsOnce()) {
+            failed(
+                    entry,
+                    "Heard stopped while sending this reply, so it may already be on " + connector.displayName()
+                            + ". Look there, and send it again only if it is missing.",
+                    false,
+                    null);
+            return;
+        }
         ChannelAccount account = null;
         if (ConnectedAccounts.hasAccounts(connector)) {
             var stored = accounts.byExternalId(message.channel(), message.account());

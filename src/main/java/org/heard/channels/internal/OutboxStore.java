@@ -58,7 +58,7 @@ class OutboxStore implements Outbox {
     @Transactional
     public boolean retry(long messageId) {
         int updated = jdbc.sql("""
-                        update outbox set status = 'PENDING', attempts = 0, next_attempt_at = now(), last_error = null
+                        update outbox set status = 'PENDING', attempts = 0, next_attempt_at = now(), last_error = null, in_flight = false
                         where message_id = ? and status = 'FAILED'
                         """).param(messageId).update();
         if (updated > 0) {
@@ -84,17 +84,22 @@ class OutboxStore implements Outbox {
     @Transactional
     List<Entry> claimDue(String[] channels, int limit, java.time.Duration lease) {
         return jdbc.sql("""
-                        update outbox set attempts = attempts + 1, next_attempt_at = now() + make_interval(secs => ?)
-                        where id in (
-                            select id from outbox where status = 'PENDING' and next_attempt_at <= now() and channel = any(?)
+                        with due as (
+                            select id, in_flight from outbox
+                            where status = 'PENDING' and next_attempt_at <= now() and channel = any(?)
                             order by next_attempt_at, id limit ? for update skip locked)
-                        returning id, channel, account, idempotency_key, message_id, text, private, in_reply_to,
-                                  recipient, attempts, template_name, template_language, template_variables
+                        update outbox o set attempts = o.attempts + 1,
+                                            next_attempt_at = now() + make_interval(secs => ?), in_flight = true
+                        from due where o.id = due.id
+                        returning o.id, o.channel, o.account, o.idempotency_key, o.message_id, o.text, o.private,
+                                  o.in_reply_to, o.recipient, o.attempts, o.template_name, o.template_language,
+                                  o.template_variables, due.in_flight as interrupted
                         """)
-                .params(lease.toSeconds(), channels, limit)
+                .params(channels, limit, lease.toSeconds())
                 .query((rs, i) -> new Entry(
                         rs.getLong("id"),
                         rs.getInt("attempts"),
+                        rs.getBoolean("interrupted"),
                         new OutboundMessage(
                                 rs.getString("channel"),
                                 rs.getString("account"),
@@ -121,19 +126,20 @@ class OutboxStore implements Outbox {
     }
 
     void markSent(long id, String externalId) {
-        jdbc.sql("update outbox set status = 'SENT', external_id = ?, sent_at = now(), last_error = null where id = ?")
+        jdbc.sql(
+                        "update outbox set status = 'SENT', external_id = ?, sent_at = now(), last_error = null, in_flight = false where id = ?")
                 .params(externalId, id)
                 .update();
     }
 
     void markRetry(long id, String error, Instant nextAttemptAt) {
-        jdbc.sql("update outbox set last_error = ?, next_attempt_at = ? where id = ?")
+        jdbc.sql("update outbox set last_error = ?, next_attempt_at = ?, in_flight = false where id = ?")
                 .params(error, Timestamp.from(nextAttemptAt), id)
                 .update();
     }
 
     void markFailed(long id, String error) {
-        jdbc.sql("update outbox set status = 'FAILED', last_error = ? where id = ?")
+        jdbc.sql("update outbox set status = 'FAILED', last_error = ?, in_flight = false where id = ?")
                 .params(error, id)
                 .update();
     }
@@ -144,5 +150,11 @@ class OutboxStore implements Outbox {
                 .single();
     }
 
-    record Entry(long id, int attempts, OutboundMessage message) {}
+    /**
+     * A claimed reply.
+     *
+     * @param interrupted whether an earlier attempt started sending and never finished: the node died
+     *     mid-send, so the network may already have it
+     */
+    record Entry(long id, int attempts, boolean interrupted, OutboundMessage message) {}
 }

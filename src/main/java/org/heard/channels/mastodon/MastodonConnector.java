@@ -300,6 +300,12 @@ class MastodonConnector implements ChannelConnector {
         http.close();
     }
 
+    /** Sending again is harmless: Mastodon takes an Idempotency-Key. */
+    @Override
+    public boolean sendsOnce() {
+        return true;
+    }
+
     @Override
     public ComposerRules rules() {
         return RULES;

@@ -189,6 +189,12 @@ class SandboxConnector implements ChannelConnector {
         http.close();
     }
 
+    /** Sending again is harmless: the sandbox network takes an Idempotency-Key. */
+    @Override
+    public boolean sendsOnce() {
+        return true;
+    }
+
     @Override
     public ComposerRules rules() {
         return RULES;

@@ -239,6 +239,12 @@ class ThreadsConnector implements MetaWebhookConnector {
         }
     }
 
+    /** Sending again is harmless: the connector looks for its earlier reply before publishing. */
+    @Override
+    public boolean sendsOnce() {
+        return true;
+    }
+
     @Override
     public ComposerRules rules() {
         return RULES;

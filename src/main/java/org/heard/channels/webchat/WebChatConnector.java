@@ -179,6 +179,12 @@ class WebChatConnector implements ChannelConnector {
         }
     }
 
+    /** Sending again is harmless: the transcript keeps a reply once per idempotency key. */
+    @Override
+    public boolean sendsOnce() {
+        return true;
+    }
+
     @Override
     public ComposerRules rules() {
         return RULES;
