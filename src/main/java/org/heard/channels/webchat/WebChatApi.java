@@ -92,8 +92,9 @@ class WebChatApi {
     VisitorPass.Pass session(
             @PathVariable String key, @RequestHeader(name = "Origin", required = false) @Nullable String origin) {
         var account = account(key);
-        if (origin != null && !origin.equalsIgnoreCase(account.externalId())) {
-            throw new WrongSite(account, origin);
+        var elsewhere = WebChatConnector.foreignSite(account, origin);
+        if (elsewhere != null) {
+            throw new WrongSite(elsewhere);
         }
         return VisitorPass.issue(account);
     }
@@ -169,8 +170,8 @@ class WebChatApi {
     }
 
     static final class WrongSite extends RuntimeException {
-        WrongSite(ChannelAccount account, String origin) {
-            super("This chat widget belongs to " + account.externalId() + ", not " + origin + ".");
+        WrongSite(String reason) {
+            super(reason);
         }
     }
 }

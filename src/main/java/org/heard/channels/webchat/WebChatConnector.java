@@ -76,6 +76,17 @@ class WebChatConnector implements ChannelConnector {
         return new ConnectedAccount(origin, URI.create(origin).getHost());
     }
 
+    /**
+     * Why a page at {@code origin} may not use this widget, or null if it may. A request without an
+     * Origin header comes from no page (a server, a test) and is judged by the visitor's pass alone.
+     */
+    static @Nullable String foreignSite(ChannelAccount account, @Nullable String origin) {
+        if (origin == null || origin.equalsIgnoreCase(account.externalId())) {
+            return null;
+        }
+        return "This chat widget belongs to " + account.externalId() + ", not " + origin + ".";
+    }
+
     /** The site's origin, {@code scheme://host[:port]}, as browsers send it in the Origin header. */
     static String origin(String website) {
         URI uri;
@@ -99,9 +110,9 @@ class WebChatConnector implements ChannelConnector {
                 account, request.header(VisitorPass.VISITOR_HEADER), request.header(VisitorPass.TOKEN_HEADER))) {
             throw new WebhookRejected("The visitor's pass is missing or wrong; the widget starts a new chat session.");
         }
-        var origin = request.header("Origin");
-        if (origin != null && !origin.equalsIgnoreCase(account.externalId())) {
-            throw new WebhookRejected("This chat widget belongs to " + account.externalId() + ", not " + origin + ".");
+        var elsewhere = foreignSite(account, request.header("Origin"));
+        if (elsewhere != null) {
+            throw new WebhookRejected(elsewhere);
         }
     }
 
