@@ -13,6 +13,8 @@ import org.heard.channels.TemplateChoice;
 import org.heard.channels.Templates;
 import org.heard.channels.Visibility;
 import org.heard.conversations.ConversationStatus;
+import org.heard.conversations.ReplyHeld;
+import org.heard.conversations.ReplyVerdict;
 import org.heard.conversations.TeamReplied;
 import org.heard.identity.Colleagues;
 import org.jspecify.annotations.Nullable;
@@ -35,6 +37,7 @@ public class Inbox {
     private final Templates templates;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
+    private final ReplyChecks replyChecks;
 
     Inbox(
             Conversations conversations,
@@ -46,7 +49,9 @@ public class Inbox {
             Colleagues colleagues,
             Templates templates,
             ApplicationEventPublisher events,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions,
+            ReplyChecks replyChecks) {
+        this.replyChecks = replyChecks;
         this.templates = templates;
         this.transactions = transactions;
         this.conversations = conversations;
@@ -94,12 +99,39 @@ public class Inbox {
     private Message replyOnce(long conversationId, long userId, ReplyDraft draft) {
         var conversation = conversation(conversationId);
         var replyTo = checkedReplyTarget(conversation, draft.text(), draft.visibility(), draft.template() != null);
+        var sendAt = draft.sendAt() != null && draft.sendAt().isAfter(Instant.now()) ? draft.sendAt() : null;
+        var verdict = replyChecks.verdict(conversation, userId, draft.text(), draft.visibility(), sendAt, false);
         var message = messages.save(Message.outbound(conversation, userId, draft.text(), draft.visibility(), replyTo));
-        boolean first = conversation.firstResponseAt() == null;
-        conversation.teamReplied(draft.text(), message.sentAt());
-        send(conversation, message, draft.template());
-        events.publishEvent(new TeamReplied(conversationId, message.id(), userId, false, first, message.sentAt()));
+        if (verdict instanceof ReplyVerdict.Hold(var reason)) {
+            message.hold(reason, sendAt);
+            events.publishEvent(new ReplyHeld(
+                    conversationId,
+                    message.id(),
+                    userId,
+                    conversation.channel(),
+                    message.visibility(),
+                    message.text(),
+                    reason,
+                    sendAt));
+            changed(conversation);
+            return message;
+        }
+        if (sendAt != null) {
+            message.schedule(sendAt);
+            changed(conversation);
+            return message;
+        }
+        goOut(conversation, message, draft.template());
         return message;
+    }
+
+    /** Sends a stored reply now: the conversation moves on and the outbox takes it. */
+    void goOut(Conversation conversation, Message message, @Nullable TemplateChoice template) {
+        boolean first = conversation.firstResponseAt() == null;
+        conversation.teamReplied(message.text(), message.sentAt());
+        send(conversation, message, template);
+        events.publishEvent(new TeamReplied(
+                conversation.id(), message.id(), message.authorUserId(), false, first, message.sentAt()));
     }
 
     /**
@@ -127,8 +159,8 @@ public class Inbox {
     }
 
     /** Checks the channel's rules for a reply and finds the customer's post it answers, if public. */
-    private @Nullable String checkedReplyTarget(
-            Conversation conversation, String text, Visibility visibility, boolean template) {
+    @Nullable
+    String checkedReplyTarget(Conversation conversation, String text, Visibility visibility, boolean template) {
         if (!channels.connected(conversation.channel())) {
             throw new IllegalArgumentException("Heard is not connected to " + conversation.channel()
                     + " any more, so this reply cannot be sent; an admin can connect it again.");
@@ -249,7 +281,7 @@ public class Inbox {
      * Runs an agent's action in its own transaction, again if the conversation changed underneath it
      * (a customer's message threaded at the same moment): the action does not depend on what it read.
      */
-    private <T> T inTransaction(Supplier<T> action) {
+    <T> T inTransaction(Supplier<T> action) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return transactions.execute(status -> action.get());
@@ -261,11 +293,11 @@ public class Inbox {
         }
     }
 
-    private Conversation conversation(long id) {
+    Conversation conversation(long id) {
         return conversations.findById(id).orElseThrow(() -> new ConversationNotFound("conversation " + id));
     }
 
-    private Conversation changed(Conversation conversation) {
+    Conversation changed(Conversation conversation) {
         var saved = conversations.save(conversation);
         events.publishEvent(saved.changed());
         return saved;

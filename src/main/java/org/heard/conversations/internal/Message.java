@@ -60,6 +60,12 @@ public class Message {
     @Column(name = "sent_at")
     private Instant sentAt;
 
+    @Column(name = "scheduled_for")
+    private Instant scheduledFor;
+
+    @Column(name = "hold_note")
+    private String holdNote;
+
     @Column(name = "recorded_at")
     private Instant recordedAt = Instant.now();
 
@@ -123,6 +129,61 @@ public class Message {
     void notDelivered(String error, boolean willRetry) {
         this.deliveryError = error;
         this.deliveryState = willRetry ? DeliveryState.PENDING : DeliveryState.FAILED;
+    }
+
+    /** Keeps the reply back until it is released; the note says why. */
+    void hold(String note, @Nullable Instant sendAt) {
+        this.deliveryState = DeliveryState.HELD;
+        this.holdNote = note;
+        this.scheduledFor = sendAt;
+    }
+
+    /** Keeps the reply until its time comes. */
+    void schedule(Instant sendAt) {
+        this.deliveryState = DeliveryState.SCHEDULED;
+        this.scheduledFor = sendAt;
+    }
+
+    /** Lets a waiting reply go now, in the words it will be sent in. */
+    void release(String text, Instant at) {
+        if (!deliveryState.waiting()) {
+            throw new IllegalArgumentException("This reply is not waiting to be sent.");
+        }
+        this.text = text;
+        this.deliveryState = DeliveryState.PENDING;
+        this.sentAt = at;
+    }
+
+    /** Changes the words of a reply that has not gone out yet. */
+    void rewrite(String text) {
+        if (!deliveryState.waiting()) {
+            throw new IllegalArgumentException("This reply is not waiting to be sent.");
+        }
+        this.text = text;
+    }
+
+    void sendBack(String comment) {
+        if (deliveryState != DeliveryState.HELD) {
+            throw new IllegalArgumentException("Only a reply waiting for approval can be sent back.");
+        }
+        this.deliveryState = DeliveryState.RETURNED;
+        this.holdNote = comment;
+    }
+
+    void cancel() {
+        if (!deliveryState.waiting()) {
+            throw new IllegalArgumentException("Only a reply that has not gone out yet can be withdrawn.");
+        }
+        this.deliveryState = DeliveryState.CANCELLED;
+    }
+
+    public @Nullable Instant scheduledFor() {
+        return scheduledFor;
+    }
+
+    /** Why the reply waits, or the approver's comment when it was sent back. */
+    public @Nullable String holdNote() {
+        return holdNote;
     }
 
     void retrying() {

@@ -1,0 +1,87 @@
+package org.heard.conversations.internal;
+
+import java.time.Clock;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends scheduled replies when their time comes, each once: a node locks the due message with {@code SKIP
+ * LOCKED}, so several nodes never release the same one.
+ */
+@Component
+class ScheduledReplies {
+
+    private static final Logger log = LoggerFactory.getLogger(ScheduledReplies.class);
+
+    private final Inbox inbox;
+    private final Messages messages;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    ScheduledReplies(Inbox inbox, Messages messages, JdbcClient jdbc, Clock clock) {
+        this.inbox = inbox;
+        this.messages = messages;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${heard.replies.schedule-interval:5s}")
+    void watch() {
+        sendDue();
+    }
+
+    /** Sends the replies whose time has come; returns how many went out. */
+    int sendDue() {
+        int sent = 0;
+        for (long id : due()) {
+            try {
+                sent += sendOne(id) ? 1 : 0;
+            } catch (IllegalArgumentException e) {
+                // The channel is gone or the window closed since it was scheduled: the agent sees why.
+                log.warn("Scheduled reply {} cannot go out: {}", id, e.getMessage());
+                inbox.inTransaction(() -> {
+                    messages.findById(id).ifPresent(m -> {
+                        m.release(m.text(), clock.instant());
+                        m.notDelivered(e.getMessage(), false);
+                        inbox.changed(inbox.conversation(m.conversationId()));
+                    });
+                    return id;
+                });
+            }
+        }
+        return sent;
+    }
+
+    private List<Long> due() {
+        return jdbc.sql("""
+                        select id from messages where delivery_state = 'SCHEDULED' and scheduled_for <= ?
+                        order by scheduled_for, id limit 200
+                        """)
+                .param(java.sql.Timestamp.from(clock.instant()))
+                .query(Long.class)
+                .list();
+    }
+
+    private boolean sendOne(long id) {
+        return inbox.inTransaction(() -> {
+            boolean stillDue =
+                    jdbc.sql("""
+                            select id from messages where id = ? and delivery_state = 'SCHEDULED'
+                            for update skip locked
+                            """).param(id).query(Long.class).optional().isPresent();
+            if (!stillDue) {
+                return false;
+            }
+            var message = messages.findById(id).orElseThrow();
+            var conversation = inbox.conversation(message.conversationId());
+            inbox.checkedReplyTarget(conversation, message.text(), message.visibility(), false);
+            message.release(message.text(), clock.instant());
+            inbox.goOut(conversation, message, null);
+            return true;
+        });
+    }
+}
