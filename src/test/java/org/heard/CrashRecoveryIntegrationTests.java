@@ -1,8 +1,14 @@
 package org.heard;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,7 +21,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -25,15 +33,18 @@ import tools.jackson.databind.JsonNode;
  * Heard acknowledged must reach the inbox, exactly once; a post whose delivery went unanswered is
  * delivered again, as networks do, and must not be threaded twice even if the first delivery was
  * committed. Every other kill takes PostgreSQL down with Heard, as a killed container would, so the
- * next start also goes through PostgreSQL's crash recovery. Runs the packaged jar, so the embedded
- * PostgreSQL is the one operators get.
+ * next start also goes through PostgreSQL's crash recovery. Meanwhile an agent replies to the
+ * conversations as they appear; the brand's replies go to a network simulated by WireMock, which
+ * counts them by idempotency key: every reply Heard accepted reaches the network, and none is posted as
+ * two. Runs the packaged jar, so the embedded PostgreSQL is the one operators get.
  */
 class CrashRecoveryIntegrationTests {
 
     private static final int POSTS = 300;
-    private static final int KILLS = 3;
+    private static final int KILLS = 5;
     private static final int SENDERS = 4;
     private static final Duration READINESS = Duration.ofMinutes(3);
+    private static final String BRAND_POSTS = "/api/sandbox/brand/posts";
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final Path work = Path.of("target", "crash-recovery", run).toAbsolutePath();
@@ -47,10 +58,26 @@ class CrashRecoveryIntegrationTests {
     private final Set<Integer> acknowledged = ConcurrentHashMap.newKeySet();
     private final Set<Integer> unanswered = ConcurrentHashMap.newKeySet();
     private final List<HeardProcess> started = new ArrayList<>();
+    private final Set<Long> replied = ConcurrentHashMap.newKeySet();
+    private final Set<Long> repliesAccepted = ConcurrentHashMap.newKeySet();
+    private final List<Throwable> replierFailures = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final WireMockServer brandNetwork = new WireMockServer(options().dynamicPort());
+
+    @BeforeEach
+    void networkTakesTheBrandsReplies() {
+        brandNetwork.start();
+        brandNetwork.stubFor(post(BRAND_POSTS)
+                .willReturn(aResponse()
+                        .withStatus(201)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"id\": \"brand-{{request.headers.Idempotency-Key}}\"}")
+                        .withTransformers("response-template")));
+    }
 
     @AfterEach
     void leaveNothingRunning() {
         started.forEach(HeardProcess::destroyAll);
+        brandNetwork.stop();
     }
 
     @Test
@@ -73,6 +100,8 @@ class CrashRecoveryIntegrationTests {
                     .isEqualTo(!withPostgres);
         }
 
+        assertThat(replierFailures).as("the agent replied without surprises").isEmpty();
+        int repliedUnderKills = repliesAccepted.size();
         var heard = start();
         var network = heard.client();
         deliverRest(network);
@@ -94,15 +123,137 @@ class CrashRecoveryIntegrationTests {
         assertThat(threaded).as("every post acknowledged on its only delivery").containsAll(acknowledgedOnce);
         assertThat(threaded).as("the posts sent, and nothing else").containsExactlyInAnyOrderElementsOf(sent);
 
+        replyToEveryConversation(admin);
+        var requestsByKey = everyReplyReachedTheNetworkOnce(admin);
+
         stopsWithItsPostgres(heard);
         System.out.printf(
                 "Crash recovery: %d posts, %d acknowledged on first delivery, %d delivered again after %d kills"
-                        + " (%d of those were already recorded)%n",
-                bodies.size(), acknowledged.size(), unanswered.size(), KILLS, recordedThoughUnanswered);
+                        + " (%d of those were already recorded); %d replies accepted (%d while Heard was being"
+                        + " killed), %d stored, %d sent again under their idempotency key after a kill%n",
+                bodies.size(),
+                acknowledged.size(),
+                unanswered.size(),
+                KILLS,
+                recordedThoughUnanswered,
+                repliesAccepted.size(),
+                repliedUnderKills,
+                requestsByKey.size(),
+                requestsByKey.values().stream().filter(n -> n > 1).count());
+    }
+
+    /**
+     * Every reply Heard accepted, and any it stored though its answer was lost in a kill, reaches the
+     * network under one idempotency key of its own; a reply sent again after a kill comes with the same
+     * key and the same words, so the network posts it once. Returns the requests per key.
+     */
+    private Map<String, Long> everyReplyReachedTheNetworkOnce(HeardClient admin) {
+        var stored = await().atMost(Duration.ofMinutes(2))
+                .until(
+                        () -> outboundReplies(admin),
+                        replies -> replies.values().stream().allMatch(state -> state.equals("SENT")));
+        var requests = brandNetwork.findAll(postRequestedFor(urlEqualTo(BRAND_POSTS)));
+        var byKey = requests.stream()
+                .collect(Collectors.groupingBy(r -> r.getHeader("Idempotency-Key"), Collectors.counting()));
+        var accepted = repliesAccepted.stream().map(id -> "heard-message-" + id).toList();
+        assertThat(stored.keySet()).as("every accepted reply is stored").containsAll(repliesAccepted);
+        assertThat(byKey.keySet())
+                .as("every stored reply reached the network, and nothing else did")
+                .containsExactlyInAnyOrderElementsOf(stored.keySet().stream()
+                        .map(id -> "heard-message-" + id)
+                        .toList())
+                .containsAll(accepted);
+        requests.stream()
+                .collect(Collectors.groupingBy(
+                        r -> r.getHeader("Idempotency-Key"),
+                        Collectors.mapping(r -> r.getBodyAsString(), Collectors.toSet())))
+                .forEach((key, texts) -> assertThat(texts)
+                        .as("every try of %s carries the same reply", key)
+                        .hasSize(1));
+        assertThat(stored.size())
+                .as("one reply stored for each conversation answered, whatever the kills cut off")
+                .isBetween(repliesAccepted.size(), replied.size());
+        return byKey;
+    }
+
+    /** The brand's replies Heard stored, by message id, with their delivery state. */
+    private static Map<Long, String> outboundReplies(HeardClient admin) {
+        var replies = new java.util.HashMap<Long, String>();
+        for (var conversation : conversations(admin)) {
+            var detail = admin.get(
+                            "/api/conversations/" + conversation.get("id").asLong())
+                    .json();
+            detail.get("messages").forEach(message -> {
+                if ("OUTBOUND".equals(message.get("direction").asString())) {
+                    replies.put(
+                            message.get("id").asLong(),
+                            message.get("deliveryState").asString());
+                }
+            });
+        }
+        return replies;
+    }
+
+    /** The agent answers conversations it has not answered yet, until Heard stops answering. */
+    private void replyWhileAlive(HeardProcess heard, AtomicBoolean killed) {
+        HeardClient agent;
+        try {
+            agent = heard.client().asAdmin();
+        } catch (IllegalStateException killedBeforeSignIn) {
+            return;
+        }
+        while (!killed.get()) {
+            try {
+                if (!replyToOne(agent)) {
+                    Thread.onSpinWait();
+                }
+            } catch (IllegalStateException connectionLost) {
+                return;
+            } catch (RuntimeException | AssertionError unexpected) {
+                replierFailures.add(unexpected);
+                return;
+            }
+        }
+    }
+
+    private void replyToEveryConversation(HeardClient agent) {
+        for (var conversation : conversations(agent)) {
+            long id = conversation.get("id").asLong();
+            if (replied.add(id)) {
+                reply(agent, id);
+            }
+        }
+    }
+
+    /** Replies in one conversation not answered before; false when there is none. */
+    private boolean replyToOne(HeardClient agent) {
+        var unanswered = agent.get("/api/conversations?limit=200&status=all")
+                .json()
+                .get("items")
+                .valueStream()
+                .map(c -> c.get("id").asLong())
+                .filter(replied::add)
+                .findFirst();
+        if (unanswered.isEmpty()) {
+            return false;
+        }
+        // Marked before sending: a reply whose answer a kill cut off may or may not be stored, never twice.
+        reply(agent, unanswered.get());
+        return true;
+    }
+
+    private void reply(HeardClient agent, long conversationId) {
+        var reply = agent.post(
+                "/api/conversations/" + conversationId + "/replies",
+                Map.of("text", "We are on it, order reference " + conversationId));
+        if (reply.status() == 201) {
+            repliesAccepted.add(reply.json().get("id").asLong());
+        }
     }
 
     private HeardProcess start() {
-        var heard = HeardProcess.start(dataDir, log, READINESS);
+        var heard =
+                HeardProcess.start(dataDir, log, READINESS, Map.of("HEARD_SANDBOX_BASE_URL", brandNetwork.baseUrl()));
         started.add(heard);
         return heard;
     }
@@ -115,7 +266,11 @@ class CrashRecoveryIntegrationTests {
         var network = heard.client();
         var killed = new AtomicBoolean();
         int before = acknowledged.size();
-        try (var senders = Executors.newFixedThreadPool(SENDERS)) {
+        int repliesBefore = repliesAccepted.size();
+        // The kill also lands while the outbox is sending some of this life's replies.
+        int repliesFirst = random.nextInt(2, 8);
+        try (var senders = Executors.newFixedThreadPool(SENDERS + 1)) {
+            senders.execute(() -> replyWhileAlive(heard, killed));
             for (int s = 0; s < SENDERS; s++) {
                 senders.execute(() -> {
                     while (!killed.get()) {
@@ -127,7 +282,9 @@ class CrashRecoveryIntegrationTests {
             }
             await().atMost(Duration.ofMinutes(1))
                     .pollInterval(Duration.ofMillis(5))
-                    .until(() -> acknowledged.size() - before >= killAfter || next.get() >= POSTS);
+                    .until(() -> (acknowledged.size() - before >= killAfter
+                                    && repliesAccepted.size() - repliesBefore >= repliesFirst)
+                            || next.get() >= POSTS);
             killed.set(true);
             if (withPostgres) {
                 heard.killWithPostgres();

@@ -61,6 +61,38 @@ class WebhookIntegrationTests {
     }
 
     @Test
+    void deliveriesArrivingTogetherShareCommitsAndEachPostIsNewForOneOfThem() throws Exception {
+        var ids =
+                java.util.stream.IntStream.range(0, 30).mapToObj(i -> unique()).toList();
+        var requests = new java.util.ArrayList<java.util.concurrent.Future<HeardClient.Response>>();
+        try (var network = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            // Every post delivered twice at the same moment, as a network retrying a slow answer does.
+            for (var id : ids) {
+                var body = SandboxPayloads.post(id, "author-" + id, "@heardbrand is the app down?");
+                requests.add(network.submit(() -> heard.signedSandboxWebhook(body)));
+                requests.add(network.submit(() -> heard.signedSandboxWebhook(body)));
+            }
+        }
+        int fresh = 0;
+        for (var request : requests) {
+            var answer = request.get();
+            assertThat(answer.status()).isEqualTo(200);
+            fresh += answer.json().get("received").asInt()
+                    - answer.json().get("duplicates").asInt();
+        }
+
+        assertThat(fresh)
+                .as("each post counted new by exactly one of its two deliveries")
+                .isEqualTo(ids.size());
+        for (var id : ids) {
+            assertThat(inboundEvents(id))
+                    .as("post %s recorded before its answers", id)
+                    .isEqualTo(1);
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> ids.stream().allMatch(id -> messages(id) == 1));
+    }
+
+    @Test
     void aForgedSignatureIsRefusedAndNothingIsStored() {
         var id = unique();
         var response =

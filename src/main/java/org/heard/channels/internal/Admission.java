@@ -8,9 +8,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * How many webhooks are written to the inbound log at once. Beyond that, a delivery waits a moment
- * for a place and is then answered 503 with Retry-After: the network retries it later, nothing waits
- * without bound in memory, and no request dies of an exhausted connection pool with a 500.
+ * How many webhook requests may wait for the inbound log's next commit at once. Beyond that, a delivery
+ * waits a moment for a place and is then answered 503 with Retry-After: the network retries it later,
+ * nothing waits without bound in memory, and no request dies of an exhausted connection pool with a 500.
  */
 @Component
 class Admission {
@@ -19,7 +19,7 @@ class Admission {
     private final Duration patience;
 
     Admission(
-            @Value("${heard.webhooks.concurrent-writes:16}") int concurrentWrites,
+            @Value("${heard.webhooks.max-waiting:1000}") int concurrentWrites,
             @Value("${heard.webhooks.admission-wait:2s}") Duration patience) {
         this.places = new Semaphore(concurrentWrites, true);
         this.patience = patience;

@@ -1,6 +1,8 @@
 package org.heard.channels.internal;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.heard.channels.InboundDelivery;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -30,6 +32,34 @@ class InboundLog {
                     .update();
         }
         return recorded;
+    }
+
+    /**
+     * Records deliveries of any channels in one statement, in the caller's transaction, and returns the keys of
+     * those that were new.
+     */
+    Set<Key> recordAll(List<Entry> entries) {
+        int n = entries.size();
+        var channels = new String[n];
+        var accounts = new String[n];
+        var externalIds = new String[n];
+        var payloads = new String[n];
+        for (int i = 0; i < n; i++) {
+            var entry = entries.get(i);
+            channels[i] = entry.channel();
+            accounts[i] = entry.delivery().account();
+            externalIds[i] = entry.delivery().externalId();
+            payloads[i] = entry.delivery().payload();
+        }
+        return new HashSet<>(jdbc.sql("""
+                        insert into inbound_events (channel, account, external_id, payload)
+                        select * from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::text[])
+                        on conflict on constraint inbound_events_delivery_key do nothing
+                        returning channel, account, external_id
+                        """)
+                .params(channels, accounts, externalIds, payloads)
+                .query((rs, i) -> new Key(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .list());
     }
 
     /** Takes due deliveries of the given channels; deliveries of a channel switched off wait for it. */
@@ -77,6 +107,10 @@ class InboundLog {
                 .query(Long.class)
                 .single();
     }
+
+    record Entry(String channel, InboundDelivery delivery) {}
+
+    record Key(String channel, String account, String externalId) {}
 
     record Pending(long id, String channel, InboundDelivery delivery, int attempts) {}
 }

@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -42,7 +43,7 @@ class WebhookEndpoint {
     private static final Logger log = LoggerFactory.getLogger(WebhookEndpoint.class);
 
     private final ConnectorRegistry connectors;
-    private final InboundLog inboundLog;
+    private final GroupCommit groupCommit;
     private final InboundProcessor processor;
     private final int maxBodyBytes;
     private final MeterRegistry meters;
@@ -54,7 +55,7 @@ class WebhookEndpoint {
             ConnectorRegistry connectors,
             AccountStore accounts,
             ConnectedAccounts openAccounts,
-            InboundLog inboundLog,
+            GroupCommit groupCommit,
             InboundProcessor processor,
             MeterRegistry meters,
             Admission admission,
@@ -63,7 +64,7 @@ class WebhookEndpoint {
         this.accounts = accounts;
         this.openAccounts = openAccounts;
         this.connectors = connectors;
-        this.inboundLog = inboundLog;
+        this.groupCommit = groupCommit;
         this.processor = processor;
         this.meters = meters;
         this.maxBodyBytes = maxBodyBytes;
@@ -116,7 +117,7 @@ class WebhookEndpoint {
                 }
             }
         }
-        int recorded = admission.admit(() -> inboundLog.record(channel, deliveries));
+        int recorded = admission.admit(() -> groupCommit.record(channel, deliveries));
         meters.counter("heard.webhooks.received", "channel", channel).increment(deliveries.size());
         if (recorded > 0) {
             processor.nudge();
@@ -199,6 +200,19 @@ class WebhookEndpoint {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header("Retry-After", "5")
                 .body(Problems.detail(HttpStatus.SERVICE_UNAVAILABLE, "Busy", e.getMessage()));
+    }
+
+    /** The database could not take the delivery: nothing was acknowledged, so the network delivers it again. */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> notRecorded(DataAccessException e, HttpServletRequest http) {
+        log.warn("Could not record webhook {}; asked the network to deliver it again: {}", logged(http), e.toString());
+        meters.counter("heard.webhooks.refused", "reason", "database").increment();
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header("Retry-After", "5")
+                .body(Problems.detail(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "Not recorded",
+                        "Heard could not record this delivery just now; deliver it again shortly."));
     }
 
     @ExceptionHandler
