@@ -117,7 +117,7 @@ class AccountLinks {
     int failedAttempt(String token) {
         return jdbc.sql("""
                         update selfservice_link_tokens set failed_attempts = failed_attempts + 1,
-                            used_at = case when failed_attempts + 1 >= ? then ? end
+                            used_at = case when failed_attempts + 1 >= ? then cast(? as timestamptz) end
                         where token_hash = ? and used_at is null
                         returning failed_attempts
                         """)

@@ -39,7 +39,11 @@ class HttpAccountSystem implements AccountSystem {
     HttpAccountSystem(String url, String token, Duration timeout, JsonMapper json) {
         this.url = url.replaceAll("/+$", "");
         this.json = json;
-        var client = HttpClient.newBuilder().connectTimeout(timeout).build();
+        // HTTP/1.1: the JDK's default attempt to upgrade a plain http:// connection to HTTP/2 stalls on some servers.
+        var client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(timeout)
+                .build();
         var requests = new JdkClientHttpRequestFactory(client);
         requests.setReadTimeout(timeout);
         var builder = RestClient.builder().baseUrl(this.url).requestFactory(requests);

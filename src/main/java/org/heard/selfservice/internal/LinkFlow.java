@@ -7,6 +7,8 @@ import org.heard.conversations.ConversationTriage;
 import org.heard.selfservice.internal.AccountSystem.LookupFailed;
 import org.heard.selfservice.internal.BotSessions.State;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -18,6 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 public class LinkFlow {
+
+    private static final Logger log = LoggerFactory.getLogger(LinkFlow.class);
 
     /** What the page shows for a link. */
     public sealed interface Outcome {}
@@ -88,6 +92,10 @@ public class LinkFlow {
         try {
             ref = system.verify(account.strip(), secret.strip());
         } catch (LookupFailed e) {
+            log.warn(
+                    "Conversation {}: the account system could not check details: {}",
+                    link.conversationId(),
+                    e.getMessage());
             transactions.executeWithoutResult(status -> {
                 if (links.consume(token).isPresent()) {
                     handover.handOver(
