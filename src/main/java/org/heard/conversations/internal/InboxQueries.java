@@ -26,6 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class InboxQueries {
 
     public static final int MAX_PAGE = 200;
+    /** Who agents read as the author of what Heard wrote by itself: never a person's name. */
+    static final String AUTOMATED = "Automated";
 
     private final JdbcClient jdbc;
     private final Colleagues colleagues;
@@ -97,7 +99,7 @@ public class InboxQueries {
                             m.direction().name(),
                             m.direction() == Direction.INBOUND
                                     ? authors.computeIfAbsent(m.authorIdentityId(), this::identityName)
-                                    : names.getOrDefault(m.authorUserId(), "A colleague"),
+                                    : m.automated() ? AUTOMATED : names.getOrDefault(m.authorUserId(), "A colleague"),
                             m.text(),
                             m.visibility().name(),
                             m.deliveryState().name(),
@@ -116,7 +118,10 @@ public class InboxQueries {
         var window = toPublicPost ? rules.privateReplyWindow() : rules.privateWindow();
         var noteViews = notes.findByConversationIdOrderByCreatedAtAsc(id).stream()
                 .map(n -> new ConversationView.NoteView(
-                        n.id(), names.getOrDefault(n.authorUserId(), "A colleague"), n.text(), n.createdAt()))
+                        n.id(),
+                        n.authorUserId() == null ? AUTOMATED : names.getOrDefault(n.authorUserId(), "A colleague"),
+                        n.text(),
+                        n.createdAt()))
                 .toList();
         return new ConversationView(
                 conversation.id(),

@@ -7,6 +7,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** A note for colleagues; customers never see it. */
 @Entity
@@ -31,16 +32,26 @@ public class Note {
     protected Note() {}
 
     Note(long conversationId, long authorUserId, String text) {
+        this(conversationId, (Long) authorUserId, text);
+    }
+
+    private Note(long conversationId, @Nullable Long authorUserId, String text) {
         this.conversationId = conversationId;
         this.authorUserId = authorUserId;
         this.text = text;
+    }
+
+    /** A note written by Heard itself, such as a bot's handover, by no colleague. */
+    static Note automated(long conversationId, String text) {
+        return new Note(conversationId, null, text);
     }
 
     public Long id() {
         return id;
     }
 
-    public Long authorUserId() {
+    /** The colleague who wrote it, or null when Heard wrote it. */
+    public @Nullable Long authorUserId() {
         return authorUserId;
     }
 

@@ -45,6 +45,16 @@ public class Priorities {
         return save(id, next);
     }
 
+    /** Raises the conversation's least priority, as a rule's floor does, until it is resolved. */
+    public Priority raiseFloor(long conversationId, int floor, String reason) {
+        var state = state(conversationId);
+        var current = state != null
+                ? state
+                : new PriorityState(
+                        new Priority(0, "no complaint or urgency seen"), null, null, ServiceLevelState.ON_TIME, null);
+        return save(conversationId, current.withFloor(Math.clamp(floor, 0, 100), reason));
+    }
+
     @EventListener
     void serviceLevelMoved(ServiceLevelBreached breach) {
         var state = state(breach.conversationId());
