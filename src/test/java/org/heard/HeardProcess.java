@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +37,11 @@ public final class HeardProcess {
 
     /** Starts the jar named by the {@code heard.jar} system property and waits until it is ready. */
     public static HeardProcess start(Path dataDir, Path log, Duration readiness) {
+        return start(dataDir, log, readiness, Map.of());
+    }
+
+    /** Starts the jar with more environment (a database, a broker) and waits until it is ready. */
+    public static HeardProcess start(Path dataDir, Path log, Duration readiness, Map<String, String> more) {
         var jar = Objects.requireNonNull(
                 System.getProperty("heard.jar"), "heard.jar names the packaged jar; Failsafe passes it");
         var java = ProcessHandle.current().info().command().orElseThrow();
@@ -49,6 +55,7 @@ public final class HeardProcess {
         env.put("HEARD_ADMIN_EMAIL", TestUsers.ADMIN_EMAIL);
         env.put("HEARD_ADMIN_PASSWORD", TestUsers.ADMIN_PASSWORD);
         env.put("HEARD_SANDBOX_SECRET", HeardClient.SANDBOX_SECRET);
+        env.putAll(more);
         try {
             Files.createDirectories(dataDir);
             var heard = new HeardProcess(builder.start(), port, dataDir, log);

@@ -42,6 +42,7 @@ final class RabbitRelay implements Broadcasts.Relay, SmartLifecycle {
     private final Counter dropped;
     private volatile Broadcasts.@Nullable Arrivals arrivals;
     private volatile boolean running;
+    private boolean failing;
     private @Nullable Thread sender;
 
     RabbitRelay(
@@ -125,9 +126,17 @@ final class RabbitRelay implements Broadcasts.Relay, SmartLifecycle {
                 }
                 return null;
             });
+            if (failing) {
+                failing = false;
+                log.info("Broadcasts reach the other nodes again");
+            }
         } catch (AmqpException e) {
             dropped.increment(batch.size());
-            log.warn("{} broadcasts to other nodes were dropped: {}", batch.size(), e.toString());
+            // Once per outage, not once per broadcast: heard_broadcasts_dropped_total counts them all.
+            if (!failing) {
+                failing = true;
+                log.warn("Broadcasts to other nodes are dropped until the broker answers again: {}", e.toString());
+            }
         }
     }
 
