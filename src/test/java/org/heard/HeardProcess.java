@@ -40,8 +40,8 @@ public final class HeardProcess {
         return start(dataDir, log, readiness, Map.of());
     }
 
-    /** Starts the jar with more environment (a database, a broker) and waits until it is ready. */
-    public static HeardProcess start(Path dataDir, Path log, Duration readiness, Map<String, String> more) {
+    /** Starts the jar with more environment variables, for example where the sandbox network's API is. */
+    public static HeardProcess start(Path dataDir, Path log, Duration readiness, Map<String, String> environment) {
         var jar = Objects.requireNonNull(
                 System.getProperty("heard.jar"), "heard.jar names the packaged jar; Failsafe passes it");
         var java = ProcessHandle.current().info().command().orElseThrow();
@@ -55,7 +55,7 @@ public final class HeardProcess {
         env.put("HEARD_ADMIN_EMAIL", TestUsers.ADMIN_EMAIL);
         env.put("HEARD_ADMIN_PASSWORD", TestUsers.ADMIN_PASSWORD);
         env.put("HEARD_SANDBOX_SECRET", HeardClient.SANDBOX_SECRET);
-        env.putAll(more);
+        env.putAll(environment);
         try {
             Files.createDirectories(dataDir);
             var heard = new HeardProcess(builder.start(), port, dataDir, log);
