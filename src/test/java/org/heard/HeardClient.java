@@ -6,9 +6,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.awaitility.Awaitility;
 import org.heard.channels.sandbox.SandboxSignature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -80,6 +83,38 @@ public final class HeardClient {
                     : page.get("nextCursor").asString();
         } while (cursor != null);
         return all;
+    }
+
+    /**
+     * A new customer (author {@code a-<postId>}) posts to the brand on the sandbox network; returns the
+     * conversation it opened, once the inbox shows it.
+     */
+    public long conversationWithANewCustomer(String postId) {
+        var author = "a-" + postId;
+        var webhook = signedSandboxWebhook(SandboxPayloads.post(postId, author, "@heardbrand help " + postId));
+        if (webhook.status() != 200) {
+            throw new IllegalStateException("The sandbox webhook was refused: " + webhook);
+        }
+        return Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> allConversations("status=all").stream()
+                                .filter(item -> ("person" + author)
+                                        .equals(item.get("customerHandle").asString()))
+                                .map(item -> item.get("id").asLong())
+                                .findFirst(),
+                        Optional::isPresent)
+                .orElseThrow();
+    }
+
+    /** One message of a conversation, as the API shows it. */
+    public JsonNode message(long conversation, long messageId) {
+        for (var message : get("/api/conversations/" + conversation).json().get("messages")) {
+            if (message.get("id").asLong() == messageId) {
+                return message;
+            }
+        }
+        throw new AssertionError("No message " + messageId + " in conversation " + conversation);
     }
 
     /** Delivers a webhook body to {@code /hooks/sandbox}, signed unless a signature is given. */

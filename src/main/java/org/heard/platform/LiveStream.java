@@ -12,8 +12,9 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * Server-sent events to every open page of one kind (the inbox, the sandbox timeline). A comment line
- * every 15 seconds keeps proxies from closing idle streams and finds clients that went away.
+ * Server-sent events to every open page of one kind (the inbox, the sandbox timeline), on every node: an
+ * event is {@linkplain Broadcasts broadcast}, and each node sends it to the pages open on it. A comment
+ * line every 15 seconds keeps proxies from closing idle streams and finds clients that went away.
  */
 public final class LiveStream implements AutoCloseable {
 
@@ -21,8 +22,13 @@ public final class LiveStream implements AutoCloseable {
 
     private final Set<SseEmitter> clients = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService heartbeat;
+    private final Broadcasts broadcasts;
+    private final String topic;
 
-    public LiveStream(String name, MeterRegistry meters) {
+    public LiveStream(String name, MeterRegistry meters, Broadcasts broadcasts) {
+        this.broadcasts = broadcasts;
+        this.topic = "live." + name;
+        broadcasts.receive(topic, Event.class, event -> publishHere(event.name(), event.data()));
         heartbeat = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
                 .name("heard-" + name + "-heartbeat")
                 .daemon()
@@ -53,8 +59,21 @@ public final class LiveStream implements AutoCloseable {
         return emitter;
     }
 
-    /** Sends one event to every client; a client that cannot take it is dropped. */
+    /** Sends one event to every client on every node. */
     public void publish(String name, Object data) {
+        publish(name, name, data);
+    }
+
+    /** Sends one event about something (a conversation's id, say) to every client on every node. */
+    public void publish(String name, String about, Object data) {
+        broadcasts.send(topic, about, new Event(name, data));
+    }
+
+    /**
+     * Sends one event to the clients on this node only, for what every node finds out by itself; a client
+     * that cannot take it is dropped.
+     */
+    public void publishHere(String name, Object data) {
         var event = SseEmitter.event().name(name).data(data);
         var built = event.build();
         for (var client : clients) {
@@ -79,6 +98,9 @@ public final class LiveStream implements AutoCloseable {
             }
         }
     }
+
+    /** An event as it travels between nodes; its data arrives as JSON's maps, lists and values. */
+    public record Event(String name, Object data) {}
 
     @Override
     public void close() {

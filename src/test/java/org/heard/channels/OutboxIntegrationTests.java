@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.heard.HeardClient;
 import org.heard.IntegrationTest;
-import org.heard.SandboxPayloads;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -177,29 +176,10 @@ class OutboxIntegrationTests {
     }
 
     private long conversationWithACustomer() {
-        var postId = UUID.randomUUID().toString();
-        var author = "a-" + postId;
-        var webhook =
-                new HeardClient(port).signedSandboxWebhook(SandboxPayloads.post(postId, author, "@heardbrand help"));
-        assertThat(webhook.status()).isEqualTo(200);
-        return await().atMost(Duration.ofSeconds(15))
-                .until(
-                        () -> agent.allConversations("status=all").stream()
-                                .filter(item -> ("person" + author)
-                                        .equals(item.get("customerHandle").asString()))
-                                .map(item -> item.get("id").asLong())
-                                .findFirst(),
-                        java.util.Optional::isPresent)
-                .orElseThrow();
+        return agent.conversationWithANewCustomer(UUID.randomUUID().toString());
     }
 
     private JsonNode message(long conversation, long messageId) {
-        for (var message :
-                agent.get("/api/conversations/" + conversation).json().get("messages")) {
-            if (message.get("id").asLong() == messageId) {
-                return message;
-            }
-        }
-        throw new AssertionError("No message " + messageId);
+        return agent.message(conversation, messageId);
     }
 }

@@ -11,13 +11,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.heard.platform.Broadcasts;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * The open widgets on this node, by account and visitor. A reply is pushed to the visitor's widgets the
- * moment it is sent; a widget that reconnects (or is connected to another node) catches up from the
- * transcript with {@code Last-Event-ID}, so nothing depends on one node's memory.
+ * moment it is sent, on whichever node they are open (the push is broadcast); a widget that reconnects
+ * catches up from the transcript with {@code Last-Event-ID}, so nothing depends on one node's memory.
  */
 @Component
 class VisitorStreams {
@@ -28,7 +29,14 @@ class VisitorStreams {
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("heard-webchat-heartbeat").daemon().factory());
 
-    VisitorStreams(MeterRegistry meters) {
+    private final Broadcasts broadcasts;
+
+    /** A reply for a visitor, as it travels between nodes. */
+    public record Pushed(String account, String visitor, Transcripts.Line line) {}
+
+    VisitorStreams(MeterRegistry meters, Broadcasts broadcasts) {
+        this.broadcasts = broadcasts;
+        broadcasts.receive("webchat", Pushed.class, p -> pushHere(p.account(), p.visitor(), p.line()));
         heartbeat.scheduleAtFixedRate(this::beat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
         Gauge.builder("heard.live.clients", this, VisitorStreams::count)
                 .tag("stream", "webchat")
@@ -50,6 +58,10 @@ class VisitorStreams {
     }
 
     void push(String account, String visitor, Transcripts.Line line) {
+        broadcasts.send("webchat", account, new Pushed(account, visitor, line));
+    }
+
+    private void pushHere(String account, String visitor, Transcripts.Line line) {
         var emitters = open.get(key(account, visitor));
         if (emitters == null) {
             return;

@@ -5,6 +5,7 @@ import jakarta.annotation.PreDestroy;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.heard.conversations.ConversationChanged;
+import org.heard.platform.Broadcasts;
 import org.heard.platform.LiveStream;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -14,16 +15,17 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Pushes every committed conversation change to the open inboxes as a {@code conversation} event
- * carrying the id, status and last-message preview. A transaction that changes a conversation several
- * times (threading, then triage's priority, queue and due time) sends its last state once.
+ * carrying the id, status and last-message preview, on every node. A transaction that changes a
+ * conversation several times (threading, then triage's priority, queue and due time) sends its last state
+ * once, after it commits.
  */
 @Component
 public class LiveInbox {
 
     private final LiveStream stream;
 
-    LiveInbox(MeterRegistry meters) {
-        this.stream = new LiveStream("inbox", meters);
+    LiveInbox(MeterRegistry meters, Broadcasts broadcasts) {
+        this.stream = new LiveStream("inbox", meters, broadcasts);
     }
 
     public SseEmitter subscribe() {
@@ -33,7 +35,7 @@ public class LiveInbox {
     @EventListener
     void changed(ConversationChanged change) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            stream.publish("conversation", change);
+            publish(change);
             return;
         }
         @SuppressWarnings("unchecked")
@@ -46,7 +48,7 @@ public class LiveInbox {
                 public void afterCompletion(int status) {
                     TransactionSynchronizationManager.unbindResourceIfPossible(LiveInbox.this);
                     if (status == STATUS_COMMITTED) {
-                        latest.values().forEach(c -> stream.publish("conversation", c));
+                        latest.values().forEach(LiveInbox.this::publish);
                     }
                 }
             });
@@ -57,9 +59,16 @@ public class LiveInbox {
         pending.put(change.id(), change);
     }
 
-    /** Who is viewing or typing in a conversation changed; open panes ask for the new list. */
+    private void publish(ConversationChanged change) {
+        stream.publish("conversation", String.valueOf(change.id()), change);
+    }
+
+    /**
+     * Who is viewing or typing in a conversation changed; this node's open panes ask for the new list.
+     * Every node learns of viewers by itself ({@link Viewers}), so this stays on the node.
+     */
     void viewersChanged(long conversationId) {
-        stream.publish("viewers", java.util.Map.of("conversationId", conversationId));
+        stream.publishHere("viewers", Map.of("conversationId", conversationId));
     }
 
     @PreDestroy

@@ -3,6 +3,7 @@ package org.heard.identity.internal;
 import java.security.SecureRandom;
 import java.util.Base64;
 import org.heard.identity.Role;
+import org.heard.platform.OnlyOneNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Component;
 /**
  * Makes sure a fresh Heard has someone who can sign in: the admin named by {@code HEARD_ADMIN_EMAIL}
  * and {@code HEARD_ADMIN_PASSWORD}, or else {@code admin@heard.local} with a random password that is
- * printed once.
+ * printed once. Nodes started together on a new database take turns, so only one of them creates it.
  */
 @Component
 class FirstAdmin {
@@ -23,14 +24,17 @@ class FirstAdmin {
     private static final Logger log = LoggerFactory.getLogger(FirstAdmin.class);
 
     private final UserAccounts accounts;
+    private final OnlyOneNode onlyOneNode;
     private final String email;
     private final String password;
 
     FirstAdmin(
             UserAccounts accounts,
+            OnlyOneNode onlyOneNode,
             @Value("${heard.admin.email:}") String email,
             @Value("${heard.admin.password:}") String password) {
         this.accounts = accounts;
+        this.onlyOneNode = onlyOneNode;
         this.email = email;
         this.password = password;
     }
@@ -38,6 +42,10 @@ class FirstAdmin {
     @EventListener(ApplicationReadyEvent.class)
     @Order(Ordered.HIGHEST_PRECEDENCE)
     void ensureAnAdminExists() {
+        onlyOneNode.run("first-admin", this::createUnlessAnyoneExists);
+    }
+
+    private void createUnlessAnyoneExists() {
         if (accounts.count() > 0) {
             return;
         }

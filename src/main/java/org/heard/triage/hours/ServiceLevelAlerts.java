@@ -6,14 +6,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import org.heard.platform.Broadcasts;
+import org.heard.platform.LiveStream;
 import org.heard.triage.ServiceLevelBreached;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * Pushes each warning and breach, once it is committed, to the supervisors' open pages as an {@code
- * alert} event, and lists the last day's for a page that has just opened.
+ * Pushes each warning and breach, once it is committed, to the supervisors' open pages on every node as
+ * an {@code alert} event, counts them ({@code heard_sla_breaches_total}, {@code heard_sla_warnings_total}
+ * by clock), and lists the last day's for a page that has just opened. The watcher announces each clock on
+ * one node only, so each is counted once across nodes.
  */
 @Component
 class ServiceLevelAlerts {
@@ -23,13 +27,16 @@ class ServiceLevelAlerts {
     private final ServiceLevelClocks clocks;
     private final Calendars calendars;
     private final Clock clock;
-    private final org.heard.platform.LiveStream stream;
+    private final LiveStream stream;
+    private final MeterRegistry meters;
 
-    ServiceLevelAlerts(ServiceLevelClocks clocks, Calendars calendars, Clock clock, MeterRegistry meters) {
+    ServiceLevelAlerts(
+            ServiceLevelClocks clocks, Calendars calendars, Clock clock, MeterRegistry meters, Broadcasts broadcasts) {
         this.clocks = clocks;
         this.calendars = calendars;
         this.clock = clock;
-        this.stream = new org.heard.platform.LiveStream("triage-alerts", meters);
+        this.meters = meters;
+        this.stream = new LiveStream("triage-alerts", meters, broadcasts);
     }
 
     SseEmitter subscribe() {
@@ -38,8 +45,11 @@ class ServiceLevelAlerts {
 
     @TransactionalEventListener(fallbackExecution = true)
     void announced(ServiceLevelBreached event) {
+        meters.counter(event.warning() ? "heard.sla.warnings" : "heard.sla.breaches", "clock", event.what())
+                .increment();
         stream.publish(
                 "alert",
+                String.valueOf(event.conversationId()),
                 ServiceLevelAlert.of(
                         event.conversationId(),
                         ClockKind.of(event.what()),

@@ -51,7 +51,9 @@ class WebChatConnectorContractTests extends ChannelConnectorContract {
     @Override
     protected ChannelConnector connector(String baseUrl) {
         return new WebChatConnector(
-                JsonMapper.builder().build(), transcripts, new VisitorStreams(new SimpleMeterRegistry()));
+                JsonMapper.builder().build(),
+                transcripts,
+                new VisitorStreams(new SimpleMeterRegistry(), org.heard.platform.Broadcasts.thisNodeOnly()));
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.heard.triage.hours;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,9 @@ class ServiceLevelsIntegrationTests {
 
     @Autowired
     ServiceLevelWatcher watcher;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Autowired
     ConfigurableApplicationContext context;
@@ -161,6 +165,8 @@ class ServiceLevelsIntegrationTests {
         var written = scene.writes(TriageScene.person(), "Where is my refund?", false);
         long id = written.conversationId();
         var due = scene.triaged(written, QUEUE);
+        double warningsBefore = counted("heard.sla.warnings");
+        double breachesBefore = counted("heard.sla.breaches");
 
         watcher.sweep();
         assertThat(of(id)).isEmpty();
@@ -185,6 +191,10 @@ class ServiceLevelsIntegrationTests {
                         new ServiceLevelBreached(id, "first-response", due, true),
                         new ServiceLevelBreached(id, "first-response", due, false));
 
+        // Other tests' clocks may run out too while time is moved on: at least this one is counted.
+        assertThat(counted("heard.sla.warnings")).isGreaterThanOrEqualTo(warningsBefore + 1);
+        assertThat(counted("heard.sla.breaches")).isGreaterThanOrEqualTo(breachesBefore + 1);
+
         var alerts = supervisor.get("/api/triage/alerts").json();
         var mine = new java.util.ArrayList<String>();
         alerts.forEach(a -> {
@@ -195,6 +205,11 @@ class ServiceLevelsIntegrationTests {
         assertThat(mine).hasSize(2);
         assertThat(mine.getFirst()).startsWith("Conversation #" + id + " missed its first response (due ");
         assertThat(mine.get(1)).startsWith("Conversation #" + id + " is close to missing its first response");
+    }
+
+    private double counted(String name) {
+        var counter = meters.find(name).tag("clock", "first-response").counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private List<ServiceLevelBreached> of(long conversationId) {
