@@ -233,16 +233,13 @@ public class InboxQueries {
             sql.append(" and c.queue = ?");
             params.add(filter.queue());
         }
-        if (cursor != null && !cursor.isBlank()) {
-            var position = Cursor.decode(cursor);
-            sql.append(
-                    " and (c.priority < ? or (c.priority = ? and (coalesce(c.last_customer_message_at, c.created_at), c.id) > (?, ?)))");
-            params.add(position.priority());
-            params.add(position.priority());
-            params.add(Timestamp.from(position.waitingSince()));
-            params.add(position.id());
+        if (filter.searching()) {
+            // The parameter is only ever a bound value: websearch_to_tsquery reads any text without a syntax error.
+            sql.append(" and exists (select 1 from messages m where m.conversation_id = c.id"
+                    + " and m.search_vector @@ websearch_to_tsquery('simple', ?))");
+            params.add(filter.q());
         }
-        sql.append(" order by c.priority desc, coalesce(c.last_customer_message_at, c.created_at), c.id limit ?");
+        orderAndPage(sql, params, filter, cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor));
         params.add(size + 1);
 
         var rows = jdbc.sql(sql.toString())
@@ -267,13 +264,58 @@ public class InboxQueries {
                         rs.getTimestamp("waiting_key").toInstant()))
                 .list();
         var names = colleagueNames();
-        var items = rows.stream().limit(size).map(raw -> raw.row(names)).toList();
+        var page = rows.stream().limit(size).toList();
+        var matched = filter.searching() ? latestMatches(page, filter.q()) : Map.<Long, String>of();
+        var items = page.stream()
+                .map(raw -> raw.row(names, matched.getOrDefault(raw.id(), raw.preview())))
+                .toList();
         String next = null;
         if (rows.size() > size) {
             var last = rows.get(size - 1);
-            next = new Cursor(last.priority(), last.waitingKey(), last.id()).encode();
+            var since = filter.searching() ? last.lastMessageAt() : last.waitingKey();
+            next = new Cursor(last.priority(), since, last.id()).encode();
         }
         return new InboxPage(items, next);
+    }
+
+    /** The newest matching message of each conversation found, shown instead of its latest message. */
+    private Map<Long, String> latestMatches(List<Raw> found, String q) {
+        if (found.isEmpty()) {
+            return Map.of();
+        }
+        var ids = found.stream().map(Raw::id).toArray(Long[]::new);
+        return jdbc.sql("""
+                        select distinct on (conversation_id) conversation_id, left(text, 300) text from messages
+                        where conversation_id = any(?) and search_vector @@ websearch_to_tsquery('simple', ?)
+                        order by conversation_id, sent_at desc, id desc
+                        """).params(ids, q).query((rs, i) -> Map.entry(rs.getLong(1), rs.getString(2))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /**
+     * The list is by priority, then longest waiting first; search results are newest first (a care agent searches for
+     * what a customer said lately). Either way the cursor continues after the previous page's last row.
+     */
+    private static void orderAndPage(
+            StringBuilder sql, List<Object> params, InboxFilter filter, @Nullable Cursor position) {
+        if (filter.searching()) {
+            if (position != null) {
+                sql.append(" and (c.last_message_at, c.id) < (?, ?)");
+                params.add(Timestamp.from(position.waitingSince()));
+                params.add(position.id());
+            }
+            sql.append(" order by c.last_message_at desc, c.id desc limit ?");
+            return;
+        }
+        if (position != null) {
+            sql.append(" and (c.priority < ? or (c.priority = ?"
+                    + " and (coalesce(c.last_customer_message_at, c.created_at), c.id) > (?, ?)))");
+            params.add(position.priority());
+            params.add(position.priority());
+            params.add(Timestamp.from(position.waitingSince()));
+            params.add(position.id());
+        }
+        sql.append(" order by c.priority desc, coalesce(c.last_customer_message_at, c.created_at), c.id limit ?");
     }
 
     private String identityName(Long identityId) {
@@ -312,7 +354,7 @@ public class InboxQueries {
             @Nullable Instant lastCustomerAt,
             Instant waitingKey) {
 
-        InboxRow row(Map<Long, String> names) {
+        InboxRow row(Map<Long, String> names, String shown) {
             return new InboxRow(
                     id,
                     channel,
@@ -329,7 +371,7 @@ public class InboxQueries {
                     assigneeId == null ? null : names.get(assigneeId),
                     name,
                     handle,
-                    preview,
+                    shown,
                     lastMessageAt,
                     status == ConversationStatus.PENDING || status == ConversationStatus.RESOLVED
                             ? null
