@@ -27,6 +27,9 @@ public class InboxQueries {
 
     public static final int MAX_PAGE = 200;
 
+    /** Up to this many matching messages, a search looks their conversations up by id (see {@code matching}). */
+    static final int FEW_MATCHES = 5000;
+
     private final JdbcClient jdbc;
     private final Colleagues colleagues;
 
@@ -195,6 +198,12 @@ public class InboxQueries {
 
     @Transactional(readOnly = true)
     public InboxPage list(InboxFilter filter, long userId, @Nullable String cursor, int limit) {
+        return list(filter, userId, cursor, limit, FEW_MATCHES);
+    }
+
+    /** The list, with a search looked up by id up to {@code fewMatches} matching messages (tests try both ways). */
+    @Transactional(readOnly = true)
+    InboxPage list(InboxFilter filter, long userId, @Nullable String cursor, int limit, int fewMatches) {
         int size = Math.clamp(limit, 1, MAX_PAGE);
         var sql = new StringBuilder("""
                 select c.id, c.channel, c.visibility, c.status, c.priority, c.priority_reason, c.queue, c.tags, c.due_at,
@@ -234,10 +243,7 @@ public class InboxQueries {
             params.add(filter.queue());
         }
         if (filter.searching()) {
-            // The parameter is only ever a bound value: websearch_to_tsquery reads any text without a syntax error.
-            sql.append(" and exists (select 1 from messages m where m.conversation_id = c.id"
-                    + " and m.search_vector @@ websearch_to_tsquery('simple', ?))");
-            params.add(filter.q());
+            matching(sql, params, filter.q(), fewMatches);
         }
         orderAndPage(sql, params, filter, cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor));
         params.add(size + 1);
@@ -276,6 +282,35 @@ public class InboxQueries {
             next = new Cursor(last.priority(), since, last.id()).encode();
         }
         return new InboxPage(items, next);
+    }
+
+    /**
+     * Keeps the conversations with a message matching {@code q}. A rare search (an order number) is answered from the
+     * search index alone: its few messages name their conversations. A common one (a word in thousands of messages)
+     * walks conversations newest first and stops when the page is full, without reading every match. PostgreSQL cannot
+     * be left to choose: for a word missing from its statistics it guesses "common" and walks, and for a word that is
+     * nowhere it then reads every conversation (seconds at a million). ADR 0011 has the measurements.
+     */
+    private void matching(StringBuilder sql, List<Object> params, String q, int fewMatches) {
+        // Only the search index may say how rare the words are; a scan would read the whole table to say "none".
+        jdbc.sql("set local enable_seqscan = off").update();
+        jdbc.sql("set local enable_indexscan = off").update();
+        var found = jdbc.sql("select conversation_id from messages"
+                        + " where search_vector @@ websearch_to_tsquery('simple', ?) limit ?")
+                .params(q, fewMatches + 1)
+                .query(Long.class)
+                .list();
+        jdbc.sql("set local enable_seqscan to default").update();
+        jdbc.sql("set local enable_indexscan to default").update();
+        if (found.size() <= fewMatches) {
+            sql.append(" and c.id = any(?)");
+            params.add(found.stream().distinct().toArray(Long[]::new));
+        } else {
+            // The words are only ever a bound value: websearch_to_tsquery reads any text without a syntax error.
+            sql.append(" and exists (select 1 from messages m where m.conversation_id = c.id"
+                    + " and m.search_vector @@ websearch_to_tsquery('simple', ?))");
+            params.add(q);
+        }
     }
 
     /** The newest matching message of each conversation found, shown instead of its latest message. */
