@@ -1,18 +1,12 @@
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,11 +16,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Heard's live-latency benchmark: how long a customer's post takes from the moment Heard acknowledges
@@ -39,55 +30,45 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public class LiveLatency {
 
-    static final String SECRET = "sandbox-demo-secret";
-    static final String ADMIN_EMAIL = "bench@heard.example";
-    static final String ADMIN_PASSWORD = "bench-password-not-secret";
     static final Pattern MARKER = Pattern.compile("\\[p(\\d+)-(\\d+)]");
-    static final Pattern STARTED = Pattern.compile("Started Heard in ([0-9.]+) seconds \\(process running for ([0-9.]+)\\)");
 
     final Map<String, String> options;
-    final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+    final HttpClient http = Options.client();
     final Map<String, Long> seenAt = new ConcurrentHashMap<>();
     final Map<String, CountDownLatch> awaited = new ConcurrentHashMap<>();
-    final Mac mac;
 
-    LiveLatency(Map<String, String> options) throws Exception {
+    LiveLatency(Map<String, String> options) {
         this.options = options;
-        mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
     }
 
     public static void main(String[] args) throws Exception {
-        var options = new LinkedHashMap<String, String>(Map.of(
-                "jar", "target/heard-0.1.0-SNAPSHOT.jar",
-                "rates", "50,500",
-                "posts", "1000",
-                "warmup", "500",
-                "out", "bench/results/live-latency.json",
-                "work", "target/bench"));
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
-        }
-        new LiveLatency(options).run();
+        new LiveLatency(Options.parse(
+                        args,
+                        Map.of(
+                                "jar", "target/heard-0.1.0-SNAPSHOT.jar",
+                                "rates", "50,500,1000",
+                                "posts", "1000",
+                                "warmup", "500",
+                                "out", "bench/results/live-latency.json",
+                                "work", "target/bench")))
+                .run();
     }
 
     void run() throws Exception {
         var work = Path.of(options.get("work"), "run-" + System.currentTimeMillis()).toAbsolutePath();
         Files.createDirectories(work);
         var log = work.resolve("heard.log");
-        var machineBefore = loadAverage();
+        var machineBefore = Machine.loadAverage();
 
         var first = Heard.start(Path.of(options.get("jar")), work.resolve("data"), log, http);
         var results = new LinkedHashMap<String, Object>();
         results.put("startup_fresh_data_dir", first.startup());
-        var token = signIn(first.port());
+        var token = first.signIn(http);
         var stream = openInboxStream(first.port(), token);
 
         int warmup = Integer.parseInt(options.get("warmup"));
         int posts = Integer.parseInt(options.get("posts"));
+        int seconds = Integer.parseInt(options.getOrDefault("seconds", "0"));
         if (warmup > 0) {
             System.out.printf("warm-up: %d posts at 50/s (not counted)%n", warmup);
             deliver(first, 0, warmup, 50);
@@ -96,8 +77,10 @@ public class LiveLatency {
         int phase = 1;
         for (var rate : options.get("rates").split(",")) {
             int perSecond = Integer.parseInt(rate.trim());
-            System.out.printf("run: %d posts at %d/s%n", posts, perSecond);
-            runs.add(deliver(first, phase++, posts, perSecond));
+            // --seconds keeps each rate up for as long, so a high rate is more than a short burst.
+            int count = seconds > 0 ? perSecond * seconds : posts;
+            System.out.printf("run: %d posts at %d/s%n", count, perSecond);
+            runs.add(deliver(first, phase++, count, perSecond));
         }
         results.put("runs", runs);
         stream.cancel(true);
@@ -111,12 +94,13 @@ public class LiveLatency {
         report.put("benchmark", "live-latency");
         report.put("measured_at", Instant.now().toString());
         report.put("heard_commit", options.getOrDefault("commit", "unknown"));
-        report.put("machine", machine(machineBefore));
+        report.put("machine", Machine.describe(machineBefore, Heard.JVM_OPTIONS));
         report.put(
                 "method",
                 "Fresh data dir, java -Xmx512m -jar; one SSE client on /api/inbox/stream; each post a new author;"
                         + " latency = SSE 'conversation' event carrying the post's marker minus the webhook's 200;"
-                        + " posts paced open-loop at the given rate after " + warmup + " warm-up posts at 50/s."
+                        + " posts paced open-loop at the given rate (--posts each, or rate x --seconds) after " + warmup
+                        + " warm-up posts at 50/s."
                         + " Heard exit code on SIGTERM: " + exit);
         report.putAll(results);
         var out = Path.of(options.get("out"));
@@ -139,11 +123,7 @@ public class LiveLatency {
         long dispatched;
         try (var senders = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < count; i++) {
-                long due = start + i * interval;
-                long wait;
-                while ((wait = due - System.nanoTime()) > 0) {
-                    LockSupport.parkNanos(wait);
-                }
+                Load.waitUntil(start + i * interval);
                 int n = i;
                 var marker = "[p" + phase + "-" + n + "]";
                 awaited.put(marker, done);
@@ -185,61 +165,32 @@ public class LiveLatency {
         result.put("posts", count);
         // Posts dispatched per second by the driver, and posts shown live per second by Heard (first send
         // to last event): when Heard cannot keep up, the second falls behind the first and latency grows.
-        result.put("achieved_rate_per_s", round((count - 1) / (dispatched / 1e9)));
-        result.put("live_events_per_s", round((count - missing) / ((lastEvent - start) / 1e9)));
+        result.put("achieved_rate_per_s", Stats.round((count - 1) / (dispatched / 1e9)));
+        result.put("live_events_per_s", Stats.round((count - missing) / ((lastEvent - start) / 1e9)));
         result.put("responses", statuses.entrySet().stream()
                 .collect(Collectors.toMap(e -> String.valueOf(e.getKey()), e -> e.getValue().get())));
         result.put("events_missing", missing);
         result.put("all_events_within_120_s", all);
         result.put("events_before_ack", beforeAck);
         result.put("cpu", cpu.report(count));
-        result.put("ack_to_event_ms", stats(latency));
-        result.put("webhook_response_ms", stats(response));
+        result.put("ack_to_event_ms", Stats.of(latency));
+        result.put("webhook_response_ms", Stats.of(response));
         return result;
     }
 
     int webhook(int port, int phase, int n, String marker) {
         var id = "bench-" + phase + "-" + n + "-" + System.nanoTime();
-        var body = """
-                {"account":"heardbrand","events":[{"id":"post-%s","type":"post","post":{"id":"%s",\
-                "text":"%s my parcel has not arrived, can you help?","created_at":"%s","in_reply_to":null,\
-                "private":false,"author":{"id":"bench-author-%s","handle":"bench%s","name":"Bench %s",\
-                "followers":42,"avatar_url":null}}}]}"""
-                .formatted(id, id, marker, Instant.now(), id, n, n)
-                .getBytes(StandardCharsets.UTF_8);
-        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/hooks/sandbox"))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .header("X-Sandbox-Signature", sign(body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
+        var body = Webhooks.post(id, marker + " my parcel has not arrived, can you help?");
         try {
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            var hook = URI.create("http://127.0.0.1:" + port + "/hooks/sandbox");
+            return http.send(Webhooks.request(hook, body), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (IOException e) {
             return -1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return -1;
         }
-    }
-
-    synchronized String sign(byte[] body) {
-        return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body));
-    }
-
-    String signIn(int port) throws Exception {
-        var body = "{\"email\":\"%s\",\"password\":\"%s\"}".formatted(ADMIN_EMAIL, ADMIN_PASSWORD);
-        var response = http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/auth/token"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        var matcher = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
-        if (response.statusCode() != 200 || !matcher.find()) {
-            throw new IllegalStateException("sign-in failed: " + response.statusCode() + " " + response.body());
-        }
-        return matcher.group(1);
     }
 
     /** Reads the inbox stream on its own thread, noting when each marker first arrives. */
@@ -280,69 +231,6 @@ public class LiveLatency {
         });
         opened.await();
         return future;
-    }
-
-    static Map<String, Object> stats(List<Double> values) {
-        var sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        var stats = new LinkedHashMap<String, Object>();
-        stats.put("count", sorted.length);
-        if (sorted.length == 0) {
-            return stats;
-        }
-        stats.put("min", round(sorted[0]));
-        stats.put("median", round(percentile(sorted, 50)));
-        stats.put("p90", round(percentile(sorted, 90)));
-        stats.put("p99", round(percentile(sorted, 99)));
-        stats.put("max", round(sorted[sorted.length - 1]));
-        stats.put("mean", round(Arrays.stream(sorted).average().orElse(0)));
-        return stats;
-    }
-
-    /** Nearest-rank percentile. */
-    static double percentile(double[] sorted, double p) {
-        int rank = (int) Math.ceil(p / 100 * sorted.length);
-        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
-    }
-
-    static double round(double value) {
-        return Math.round(value * 10) / 10.0;
-    }
-
-    static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).strip();
-        } catch (IOException e) {
-            return "unknown";
-        }
-    }
-
-    Map<String, Object> machine(String loadBefore) {
-        var machine = new LinkedHashMap<String, Object>();
-        machine.put("cores", Runtime.getRuntime().availableProcessors());
-        machine.put("cpu", procField("/proc/cpuinfo", "model name"));
-        var memKb = procField("/proc/meminfo", "MemTotal").replaceAll("[^0-9]", "");
-        machine.put("ram_gib", memKb.isEmpty() ? "unknown" : round(Long.parseLong(memKb) / 1024.0 / 1024.0));
-        machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
-        machine.put(
-                "jdk",
-                System.getProperty("java.vendor") + " " + Runtime.version() + " ("
-                        + ProcessHandle.current().info().command().orElse("java") + ")");
-        machine.put("heard_jvm_options", "-Xmx512m");
-        machine.put("load_average_before", loadBefore);
-        machine.put("load_average_after", loadAverage());
-        return machine;
-    }
-
-    static String procField(String file, String field) {
-        try {
-            return Files.readAllLines(Path.of(file)).stream()
-                    .filter(l -> l.startsWith(field))
-                    .map(l -> l.substring(l.indexOf(':') + 1).strip())
-                    .findFirst()
-                    .orElse("unknown");
-        } catch (IOException e) {
-            return "unknown";
-        }
     }
 
     @SuppressWarnings("unchecked")
@@ -386,201 +274,5 @@ public class LiveLatency {
                     response.get("median"));
         }
         System.out.println("(latency: webhook 200 -> SSE event, ms; webhook: median response time, ms)");
-    }
-
-    /**
-     * CPU time from /proc: Heard's JVM, its PostgreSQL (postmaster and backends) and the whole machine,
-     * in clock ticks, so a run can say whether Heard was bound by its own CPU or starved by others.
-     */
-    record Cpu(long heard, long postgres, long machineBusy, long machineTotal, long wallNanos) {
-
-        static Cpu sample(Heard heard) {
-            long postgres = 0;
-            var postmaster = heard.postgres();
-            if (postmaster.isPresent()) {
-                postgres = ticks(postmaster.get().pid())
-                        + postmaster.get().descendants().mapToLong(p -> ticks(p.pid())).sum();
-            }
-            long busy = 0;
-            long total = 0;
-            try {
-                var fields = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
-                for (int i = 1; i < fields.length && i <= 8; i++) {
-                    long value = Long.parseLong(fields[i]);
-                    total += value;
-                    if (i != 4 && i != 5) {
-                        busy += value;
-                    }
-                }
-            } catch (IOException | RuntimeException e) {
-                // not Linux: machine figures stay zero
-            }
-            return new Cpu(ticks(heard.process().pid()), postgres, busy, total, System.nanoTime());
-        }
-
-        Cpu since(Cpu before) {
-            return new Cpu(
-                    heard - before.heard,
-                    postgres - before.postgres,
-                    machineBusy - before.machineBusy,
-                    machineTotal - before.machineTotal,
-                    wallNanos - before.wallNanos);
-        }
-
-        Map<String, Object> report(int posts) {
-            double seconds = wallNanos / 1e9;
-            var cpu = new LinkedHashMap<String, Object>();
-            cpu.put("wall_s", round(seconds));
-            cpu.put("heard_jvm_cores", round(heard / 100.0 / seconds));
-            cpu.put("postgres_cores", round(postgres / 100.0 / seconds));
-            cpu.put("machine_busy_pct", machineTotal == 0 ? 0 : round(100.0 * machineBusy / machineTotal));
-            cpu.put("heard_jvm_cpu_ms_per_post", round(heard * 10.0 / posts));
-            cpu.put("postgres_cpu_ms_per_post", round(postgres * 10.0 / posts));
-            return cpu;
-        }
-
-        /** utime + stime of one process, in clock ticks (100 a second on Linux). */
-        static long ticks(long pid) {
-            try {
-                var stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-                var fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-            } catch (IOException | RuntimeException e) {
-                return 0;
-            }
-        }
-    }
-
-    /** The packaged Heard as its own process. */
-    record Heard(Process process, int port, Path log, Map<String, Object> startup) {
-
-        static Heard start(Path jar, Path dataDir, Path log, HttpClient http) throws Exception {
-            Files.createDirectories(dataDir);
-            int port;
-            try (var socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
-            var java = ProcessHandle.current().info().command().orElse("java");
-            var builder = new ProcessBuilder(java, "-Xmx512m", "-jar", jar.toAbsolutePath().toString())
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-            builder.environment().put("PORT", String.valueOf(port));
-            builder.environment().put("HEARD_DATA_DIR", dataDir.toString());
-            builder.environment().put("HEARD_ADMIN_EMAIL", ADMIN_EMAIL);
-            builder.environment().put("HEARD_ADMIN_PASSWORD", ADMIN_PASSWORD);
-            builder.environment().put("HEARD_SANDBOX_SECRET", SECRET);
-            long logStart = Files.exists(log) ? Files.size(log) : 0;
-            long start = System.nanoTime();
-            var process = builder.start();
-            var ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
-                    .timeout(Duration.ofSeconds(2))
-                    .build();
-            long deadline = start + TimeUnit.MINUTES.toNanos(5);
-            while (true) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("Heard exited with " + process.exitValue() + "; see " + log);
-                }
-                if (System.nanoTime() > deadline) {
-                    process.destroyForcibly();
-                    throw new IllegalStateException("Heard was not ready in 5 minutes; see " + log);
-                }
-                try {
-                    var response = http.send(ready, HttpResponse.BodyHandlers.ofString());
-                    if (response.statusCode() == 200 && response.body().contains("UP")) {
-                        break;
-                    }
-                } catch (IOException notYet) {
-                    // not listening yet
-                }
-                Thread.sleep(20);
-            }
-            long readyMs = (System.nanoTime() - start) / 1_000_000;
-            var startup = new LinkedHashMap<String, Object>();
-            startup.put("process_start_to_ready_ms", readyMs);
-            var matcher = STARTED.matcher(Files.readString(log).substring((int) logStart));
-            if (matcher.find()) {
-                startup.put("spring_started_in_s", Double.parseDouble(matcher.group(1)));
-                startup.put("jvm_running_for_s", Double.parseDouble(matcher.group(2)));
-            }
-            System.out.printf("Heard ready on port %d after %d ms%n", port, readyMs);
-            return new Heard(process, port, log, startup);
-        }
-
-        /** Heard's PostgreSQL, named by postmaster.pid; it is not a child of Heard's process. */
-        java.util.Optional<ProcessHandle> postgres() {
-            try {
-                var pid = Files.readAllLines(log.getParent().resolve("data/postgres/postmaster.pid")).getFirst();
-                return ProcessHandle.of(Long.parseLong(pid.trim()));
-            } catch (IOException | RuntimeException e) {
-                return java.util.Optional.empty();
-            }
-        }
-
-        int stop() throws InterruptedException {
-            process.destroy();
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-            return process.waitFor();
-        }
-    }
-
-    /** Just enough JSON for the report: maps, lists, strings, numbers. */
-    static final class Json {
-
-        static String write(Object value) {
-            var out = new StringBuilder();
-            write(value, out, "");
-            return out.toString();
-        }
-
-        private static void write(Object value, StringBuilder out, String indent) {
-            switch (value) {
-                case null -> out.append("null");
-                case Map<?, ?> map -> {
-                    out.append("{\n");
-                    var entries = new ArrayList<>(map.entrySet());
-                    for (int i = 0; i < entries.size(); i++) {
-                        out.append(indent).append("  ");
-                        string(String.valueOf(entries.get(i).getKey()), out);
-                        out.append(": ");
-                        write(entries.get(i).getValue(), out, indent + "  ");
-                        out.append(i + 1 < entries.size() ? ",\n" : "\n");
-                    }
-                    out.append(indent).append("}");
-                }
-                case List<?> list -> {
-                    out.append("[\n");
-                    for (int i = 0; i < list.size(); i++) {
-                        out.append(indent).append("  ");
-                        write(list.get(i), out, indent + "  ");
-                        out.append(i + 1 < list.size() ? ",\n" : "\n");
-                    }
-                    out.append(indent).append("]");
-                }
-                case Number number -> out.append(number);
-                case Boolean bool -> out.append(bool);
-                default -> string(String.valueOf(value), out);
-            }
-        }
-
-        private static void string(String text, StringBuilder out) {
-            out.append('"');
-            for (char c : text.toCharArray()) {
-                switch (c) {
-                    case '"' -> out.append("\\\"");
-                    case '\\' -> out.append("\\\\");
-                    case '\n' -> out.append("\\n");
-                    default -> {
-                        if (c < 0x20) {
-                            out.append(String.format("\\u%04x", (int) c));
-                        } else {
-                            out.append(c);
-                        }
-                    }
-                }
-            }
-            out.append('"');
-        }
     }
 }

@@ -300,6 +300,11 @@
         if (note) { event.preventDefault(); note.focus(); }
         break;
       }
+      case "/": {
+        var search = document.getElementById("inbox-search");
+        if (search) { event.preventDefault(); search.focus(); search.select(); }
+        break;
+      }
       case "e": click('[data-shortcut="e"]'); break;
       case "a": click('[data-shortcut="a"]'); break;
       case "?": toggleHelp(); break;

@@ -15,8 +15,13 @@ import org.jspecify.annotations.Nullable;
  * @param visibility {@code public}, {@code private} or {@code any}
  * @param channel a channel name, or {@code any}
  * @param queue a queue's key, or {@code any}
+ * @param q words to find in the conversations' messages ({@code websearch_to_tsquery} syntax: {@code "a phrase"},
+ *     {@code or}, {@code -word}), or blank for no search
  */
-public record InboxFilter(String status, String assignee, String visibility, String channel, String queue) {
+public record InboxFilter(String status, String assignee, String visibility, String channel, String queue, String q) {
+
+    /** Longer searches are refused: no one types more, and a huge query only costs the database. */
+    public static final int MAX_SEARCH = 200;
 
     public InboxFilter {
         status = choose(status, "open", "open", "new", "pending", "resolved", "all");
@@ -24,15 +29,34 @@ public record InboxFilter(String status, String assignee, String visibility, Str
         visibility = choose(visibility, "any", "public", "private", "any");
         channel = channel == null || channel.isBlank() ? "any" : channel.toLowerCase(Locale.ROOT);
         queue = queue == null || queue.isBlank() ? "any" : queue.toLowerCase(Locale.ROOT);
+        q = q == null ? "" : q.strip();
+        if (q.length() > MAX_SEARCH) {
+            throw new IllegalArgumentException("A search has at most " + MAX_SEARCH + " characters; this one has "
+                    + q.length() + ". Search for fewer words.");
+        }
+    }
+
+    public InboxFilter(
+            @Nullable String status,
+            @Nullable String assignee,
+            @Nullable String visibility,
+            @Nullable String channel,
+            @Nullable String queue) {
+        this(status, assignee, visibility, channel, queue, null);
     }
 
     public InboxFilter(
             @Nullable String status, @Nullable String assignee, @Nullable String visibility, @Nullable String channel) {
-        this(status, assignee, visibility, channel, null);
+        this(status, assignee, visibility, channel, null, null);
     }
 
     public static InboxFilter defaults() {
-        return new InboxFilter(null, null, null, null, null);
+        return new InboxFilter(null, null, null, null, null, null);
+    }
+
+    /** Whether the list shows only conversations whose messages match {@link #q()}, newest first. */
+    public boolean searching() {
+        return !q.isEmpty();
     }
 
     /** Whether the list shows everything still open, with no narrowing filter. */
@@ -48,6 +72,9 @@ public record InboxFilter(String status, String assignee, String visibility, Str
         query.put("visibility", visibility);
         query.put("channel", channel);
         query.put("queue", queue);
+        if (searching()) {
+            query.put("q", q);
+        }
         return query.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
@@ -56,11 +83,12 @@ public record InboxFilter(String status, String assignee, String visibility, Str
     /** This filter's query string with one filter changed. */
     public String with(String name, String value) {
         var changed = switch (name) {
-            case "status" -> new InboxFilter(value, assignee, visibility, channel, queue);
-            case "assignee" -> new InboxFilter(status, value, visibility, channel, queue);
-            case "visibility" -> new InboxFilter(status, assignee, value, channel, queue);
-            case "channel" -> new InboxFilter(status, assignee, visibility, value, queue);
-            case "queue" -> new InboxFilter(status, assignee, visibility, channel, value);
+            case "status" -> new InboxFilter(value, assignee, visibility, channel, queue, q);
+            case "assignee" -> new InboxFilter(status, value, visibility, channel, queue, q);
+            case "visibility" -> new InboxFilter(status, assignee, value, channel, queue, q);
+            case "channel" -> new InboxFilter(status, assignee, visibility, value, queue, q);
+            case "queue" -> new InboxFilter(status, assignee, visibility, channel, value, q);
+            case "q" -> new InboxFilter(status, assignee, visibility, channel, queue, value);
             default -> throw new IllegalArgumentException("There is no inbox filter called " + name + ".");
         };
         return changed.query();

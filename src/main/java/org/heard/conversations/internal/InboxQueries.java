@@ -29,6 +29,9 @@ public class InboxQueries {
     /** Who agents read as the author of what Heard wrote by itself: never a person's name. */
     static final String AUTOMATED = "Automated";
 
+    /** Up to this many matching messages, a search looks their conversations up by id (see {@code matching}). */
+    static final int FEW_MATCHES = 5000;
+
     private final JdbcClient jdbc;
     private final Colleagues colleagues;
 
@@ -200,6 +203,12 @@ public class InboxQueries {
 
     @Transactional(readOnly = true)
     public InboxPage list(InboxFilter filter, long userId, @Nullable String cursor, int limit) {
+        return list(filter, userId, cursor, limit, FEW_MATCHES);
+    }
+
+    /** The list, with a search looked up by id up to {@code fewMatches} matching messages (tests try both ways). */
+    @Transactional(readOnly = true)
+    InboxPage list(InboxFilter filter, long userId, @Nullable String cursor, int limit, int fewMatches) {
         int size = Math.clamp(limit, 1, MAX_PAGE);
         var sql = new StringBuilder("""
                 select c.id, c.channel, c.visibility, c.status, c.priority, c.priority_reason, c.queue, c.tags, c.due_at,
@@ -238,16 +247,10 @@ public class InboxQueries {
             sql.append(" and c.queue = ?");
             params.add(filter.queue());
         }
-        if (cursor != null && !cursor.isBlank()) {
-            var position = Cursor.decode(cursor);
-            sql.append(
-                    " and (c.priority < ? or (c.priority = ? and (coalesce(c.last_customer_message_at, c.created_at), c.id) > (?, ?)))");
-            params.add(position.priority());
-            params.add(position.priority());
-            params.add(Timestamp.from(position.waitingSince()));
-            params.add(position.id());
+        if (filter.searching()) {
+            matching(sql, params, filter.q(), fewMatches);
         }
-        sql.append(" order by c.priority desc, coalesce(c.last_customer_message_at, c.created_at), c.id limit ?");
+        orderAndPage(sql, params, filter, cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor));
         params.add(size + 1);
 
         var rows = jdbc.sql(sql.toString())
@@ -272,13 +275,87 @@ public class InboxQueries {
                         rs.getTimestamp("waiting_key").toInstant()))
                 .list();
         var names = colleagueNames();
-        var items = rows.stream().limit(size).map(raw -> raw.row(names)).toList();
+        var page = rows.stream().limit(size).toList();
+        var matched = filter.searching() ? latestMatches(page, filter.q()) : Map.<Long, String>of();
+        var items = page.stream()
+                .map(raw -> raw.row(names, matched.getOrDefault(raw.id(), raw.preview())))
+                .toList();
         String next = null;
         if (rows.size() > size) {
             var last = rows.get(size - 1);
-            next = new Cursor(last.priority(), last.waitingKey(), last.id()).encode();
+            var since = filter.searching() ? last.lastMessageAt() : last.waitingKey();
+            next = new Cursor(last.priority(), since, last.id()).encode();
         }
         return new InboxPage(items, next);
+    }
+
+    /**
+     * Keeps the conversations with a message matching {@code q}. A rare search (an order number) is answered from the
+     * search index alone: its few messages name their conversations. A common one (a word in thousands of messages)
+     * walks conversations newest first and stops when the page is full, without reading every match. PostgreSQL cannot
+     * be left to choose: for a word missing from its statistics it guesses "common" and walks, and for a word that is
+     * nowhere it then reads every conversation (seconds at a million). ADR 0011 has the measurements.
+     */
+    private void matching(StringBuilder sql, List<Object> params, String q, int fewMatches) {
+        // Only the search index may say how rare the words are; a scan would read the whole table to say "none".
+        jdbc.sql("set local enable_seqscan = off").update();
+        jdbc.sql("set local enable_indexscan = off").update();
+        var found = jdbc.sql("select conversation_id from messages"
+                        + " where search_vector @@ websearch_to_tsquery('simple', ?) limit ?")
+                .params(q, fewMatches + 1)
+                .query(Long.class)
+                .list();
+        jdbc.sql("set local enable_seqscan to default").update();
+        jdbc.sql("set local enable_indexscan to default").update();
+        if (found.size() <= fewMatches) {
+            sql.append(" and c.id = any(?)");
+            params.add(found.stream().distinct().toArray(Long[]::new));
+        } else {
+            // The words are only ever a bound value: websearch_to_tsquery reads any text without a syntax error.
+            sql.append(" and exists (select 1 from messages m where m.conversation_id = c.id"
+                    + " and m.search_vector @@ websearch_to_tsquery('simple', ?))");
+            params.add(q);
+        }
+    }
+
+    /** The newest matching message of each conversation found, shown instead of its latest message. */
+    private Map<Long, String> latestMatches(List<Raw> found, String q) {
+        if (found.isEmpty()) {
+            return Map.of();
+        }
+        var ids = found.stream().map(Raw::id).toArray(Long[]::new);
+        return jdbc.sql("""
+                        select distinct on (conversation_id) conversation_id, left(text, 300) text from messages
+                        where conversation_id = any(?) and search_vector @@ websearch_to_tsquery('simple', ?)
+                        order by conversation_id, sent_at desc, id desc
+                        """).params(ids, q).query((rs, i) -> Map.entry(rs.getLong(1), rs.getString(2))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /**
+     * The list is by priority, then longest waiting first; search results are newest first (a care agent searches for
+     * what a customer said lately). Either way the cursor continues after the previous page's last row.
+     */
+    private static void orderAndPage(
+            StringBuilder sql, List<Object> params, InboxFilter filter, @Nullable Cursor position) {
+        if (filter.searching()) {
+            if (position != null) {
+                sql.append(" and (c.last_message_at, c.id) < (?, ?)");
+                params.add(Timestamp.from(position.waitingSince()));
+                params.add(position.id());
+            }
+            sql.append(" order by c.last_message_at desc, c.id desc limit ?");
+            return;
+        }
+        if (position != null) {
+            sql.append(" and (c.priority < ? or (c.priority = ?"
+                    + " and (coalesce(c.last_customer_message_at, c.created_at), c.id) > (?, ?)))");
+            params.add(position.priority());
+            params.add(position.priority());
+            params.add(Timestamp.from(position.waitingSince()));
+            params.add(position.id());
+        }
+        sql.append(" order by c.priority desc, coalesce(c.last_customer_message_at, c.created_at), c.id limit ?");
     }
 
     private String identityName(Long identityId) {
@@ -317,7 +394,7 @@ public class InboxQueries {
             @Nullable Instant lastCustomerAt,
             Instant waitingKey) {
 
-        InboxRow row(Map<Long, String> names) {
+        InboxRow row(Map<Long, String> names, String shown) {
             return new InboxRow(
                     id,
                     channel,
@@ -334,7 +411,7 @@ public class InboxQueries {
                     assigneeId == null ? null : names.get(assigneeId),
                     name,
                     handle,
-                    preview,
+                    shown,
                     lastMessageAt,
                     status == ConversationStatus.PENDING || status == ConversationStatus.RESOLVED
                             ? null

@@ -53,17 +53,23 @@ class ConversationsApi {
     }
 
     @GetMapping("/conversations")
-    @Operation(summary = "List conversations by priority, then by how long the customer has waited")
+    @Operation(
+            summary = "List conversations by priority, then by how long the customer has waited;"
+                    + " with q, the conversations whose messages match, newest first",
+            description = "q is searched in every message's words (no stemming, any language):"
+                    + " all words must occur, \"a phrase\" in order, `or` between alternatives, -word to exclude."
+                    + " Each match shows its newest matching message as its preview. The other filters still apply.")
     InboxPage list(
             @RequestParam(required = false) String status,
             @RequestParam(required = false) String assignee,
             @RequestParam(required = false) String visibility,
             @RequestParam(required = false) String channel,
             @RequestParam(required = false) String queue,
+            @RequestParam(required = false) String q,
             @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "50") int limit,
             @AuthenticationPrincipal SignedInUser me) {
-        return queries.list(new InboxFilter(status, assignee, visibility, channel, queue), me.id(), cursor, limit);
+        return queries.list(new InboxFilter(status, assignee, visibility, channel, queue, q), me.id(), cursor, limit);
     }
 
     @GetMapping("/conversations/{id}")

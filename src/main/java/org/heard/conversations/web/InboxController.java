@@ -71,8 +71,9 @@ class InboxController {
             @RequestParam(required = false) String assignee,
             @RequestParam(required = false) String visibility,
             @RequestParam(required = false) String channel,
-            @RequestParam(required = false) String queue) {
-        return new InboxFilter(status, assignee, visibility, channel, queue);
+            @RequestParam(required = false) String queue,
+            @RequestParam(required = false) String q) {
+        return new InboxFilter(status, assignee, visibility, channel, queue, q);
     }
 
     @GetMapping({"/", "/inbox"})

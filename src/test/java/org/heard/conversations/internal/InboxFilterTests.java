@@ -35,6 +35,25 @@ class InboxFilterTests {
     }
 
     @Test
+    void aSearchIsKeptInTheFilterLinksAndABlankOneIsNoSearch() {
+        var filter = new InboxFilter("all", null, null, null, null, "  \"charged twice\" & refund ");
+
+        assertThat(filter.searching()).isTrue();
+        assertThat(filter.query()).endsWith("&q=%22charged+twice%22+%26+refund");
+        assertThat(filter.with("status", "open")).contains("status=open").endsWith("&q=%22charged+twice%22+%26+refund");
+        assertThat(filter.with("q", " ")).doesNotContain("q=");
+        assertThat(new InboxFilter(null, null, null, null, null, " ").searching())
+                .isFalse();
+    }
+
+    @Test
+    void refusesASearchLongerThanAnyoneTypes() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new InboxFilter(null, null, null, null, null, "word ".repeat(41)))
+                .withMessageContaining("at most 200 characters");
+    }
+
+    @Test
     void aCursorSurvivesTheRoundTripToMicrosecondPrecision() {
         var cursor = new InboxQueries.Cursor(3, Instant.parse("2026-11-23T10:15:30.123456Z"), 991);
 
