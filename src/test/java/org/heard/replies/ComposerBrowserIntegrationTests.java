@@ -49,7 +49,11 @@ class ComposerBrowserIntegrationTests {
 
         pane.locator("#reply-text").fill(text);
         assertThat(pane.locator("[data-preview-pii]")).containsText("This public reply shows a payment card number");
-        pane.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Send"))
+        pane.getByRole(
+                        AriaRole.BUTTON,
+                        new com.microsoft.playwright.Locator.GetByRoleOptions()
+                                .setName("Send")
+                                .setExact(true))
                 .click();
 
         assertThat(pane.locator(".composer > .problem"))
@@ -123,9 +127,9 @@ class ComposerBrowserIntegrationTests {
         page.navigate("/replies/saved");
         var title = "Outage update " + UUID.randomUUID().toString().substring(0, 6);
 
-        page.getByLabel("Title").fill(title);
-        page.getByLabel("Text").fill("Hi {{first_name}}, the outage is fixed. {{agent_first_name}}");
-        page.getByLabel("Shortcut")
+        page.locator("input[name=title]").fill(title);
+        page.locator("textarea[name=text]").fill("Hi {{first_name}}, the outage is fixed. {{agent_first_name}}");
+        page.locator("input[name=shortcut]")
                 .fill("outage-" + UUID.randomUUID().toString().substring(0, 6));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save reply"))
                 .click();

@@ -96,6 +96,7 @@ class SavedRepliesIntegrationTests {
         var body = new HashMap<>(reply("Late parcel", false));
         body.put("text", "Hi {{first_name}}, {{agent_name}} here. Your order {{order}} is on its way.");
         body.put("shortcut", shortcut);
+        body.put("channel", "sandbox");
         long savedId = agent.post("/api/replies/saved", body).json().get("id").asLong();
 
         var found = agent.get("/api/replies/saved?q=/" + shortcut + "&channel=sandbox")

@@ -59,19 +59,33 @@ class SavedRepliesApi {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Save a reply: your own, or with team=true the team's (supervisors)")
-    SavedReply create(@RequestBody SavedReplyDraft draft, @AuthenticationPrincipal SignedInUser me) {
-        return saved.save(draft, me.asColleague());
+    SavedReply create(@RequestBody SavedReplyRequest request, @AuthenticationPrincipal SignedInUser me) {
+        return saved.save(request.draft(), me.asColleague());
     }
 
     @PutMapping("/{id}")
     SavedReply change(
-            @PathVariable long id, @RequestBody SavedReplyDraft draft, @AuthenticationPrincipal SignedInUser me) {
-        return saved.change(id, draft, me.asColleague());
+            @PathVariable long id, @RequestBody SavedReplyRequest request, @AuthenticationPrincipal SignedInUser me) {
+        return saved.change(id, request.draft(), me.asColleague());
     }
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void remove(@PathVariable long id, @AuthenticationPrincipal SignedInUser me) {
         saved.remove(id, me.asColleague());
+    }
+
+    /** A saved reply as a request carries it; checked as a {@link SavedReplyDraft}, so the refusal says what to fix. */
+    record SavedReplyRequest(
+            @Nullable String title,
+            @Nullable String text,
+            @Nullable String channel,
+            @Nullable List<String> tags,
+            @Nullable String shortcut,
+            @Nullable Boolean team) {
+
+        SavedReplyDraft draft() {
+            return new SavedReplyDraft(title, text, channel, tags, shortcut, Boolean.TRUE.equals(team));
+        }
     }
 }
