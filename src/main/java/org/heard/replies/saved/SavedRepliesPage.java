@@ -2,6 +2,7 @@ package org.heard.replies.saved;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.heard.identity.SignedInUser;
 import org.heard.replies.ReplyVariables;
 import org.heard.replies.composer.SignatureStyle;
@@ -44,6 +45,19 @@ class SavedRepliesPage {
             shortcut = shortcut == null ? "" : shortcut;
         }
 
+        /** The form as posted; a box not ticked, or a field left out, is empty. */
+        static Form posted(Map<String, String> fields) {
+            var id = fields.getOrDefault("id", "");
+            return new Form(
+                    id.isBlank() ? null : Long.valueOf(id),
+                    fields.get("title"),
+                    fields.get("text"),
+                    fields.get("channel"),
+                    fields.get("tags"),
+                    fields.get("shortcut"),
+                    "true".equals(fields.get("team")));
+        }
+
         static Form blank() {
             return new Form(null, "", "", "", "", "", false);
         }
@@ -82,7 +96,11 @@ class SavedRepliesPage {
     }
 
     @PostMapping("/replies/saved")
-    String save(Form form, @AuthenticationPrincipal SignedInUser me, RedirectAttributes redirect) {
+    String save(
+            @RequestParam Map<String, String> fields,
+            @AuthenticationPrincipal SignedInUser me,
+            RedirectAttributes redirect) {
+        var form = Form.posted(fields);
         try {
             var reply = form.id() == null
                     ? saved.save(form.draft(), me.asColleague())
