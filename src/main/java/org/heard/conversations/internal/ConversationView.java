@@ -62,6 +62,8 @@ public record ConversationView(
      * @param liked whether the team liked this public comment on the network
      * @param hidden whether the team hid this public comment on the network
      * @param moderations what an agent can do to it next, of LIKE, UNLIKE, HIDE and UNHIDE, where the channel allows
+     * @param personalData why the text is shown masked ("This public post shows the customer's payment card
+     *     number."), or null when it is shown as written
      */
     public record MessageView(
             long id,
@@ -76,7 +78,8 @@ public record ConversationView(
             String channel,
             boolean liked,
             boolean hidden,
-            List<String> moderations) {
+            List<String> moderations,
+            @Nullable String personalData) {
 
         public boolean fromCustomer() {
             return "INBOUND".equals(direction);

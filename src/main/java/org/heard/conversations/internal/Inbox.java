@@ -98,6 +98,7 @@ public class Inbox {
 
     private Message replyOnce(long conversationId, long userId, ReplyDraft draft) {
         var conversation = conversation(conversationId);
+        draft = replyChecks.finished(conversation, userId, draft);
         var replyTo = checkedReplyTarget(conversation, draft.text(), draft.visibility(), draft.template() != null);
         var sendAt = draft.sendAt() != null && draft.sendAt().isAfter(Instant.now()) ? draft.sendAt() : null;
         var verdict = replyChecks.verdict(conversation, userId, draft.text(), draft.visibility(), sendAt, false);

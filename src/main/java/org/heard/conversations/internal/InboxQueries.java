@@ -9,11 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.heard.channels.Channels;
+import org.heard.channels.Visibility;
 import org.heard.conversations.ConversationStatus;
+import org.heard.conversations.MessageMasks;
 import org.heard.conversations.PriorityLevel;
 import org.heard.identity.Colleague;
 import org.heard.identity.Colleagues;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,6 +45,8 @@ public class InboxQueries {
     private final Channels channels;
     private final Continuations continuations;
     private final CommentModeration moderation;
+    // Found when asked: the masks live in a module that uses this one's services.
+    private final ObjectProvider<MessageMasks> masks;
 
     private static final java.time.format.DateTimeFormatter MARKER_TIME =
             java.time.format.DateTimeFormatter.ofPattern("d MMM, HH:mm").withZone(java.time.ZoneId.systemDefault());
@@ -55,7 +60,9 @@ public class InboxQueries {
             Notes notes,
             Channels channels,
             Continuations continuations,
-            CommentModeration moderation) {
+            CommentModeration moderation,
+            ObjectProvider<MessageMasks> masks) {
+        this.masks = masks;
         this.moderation = moderation;
         this.continuations = continuations;
         this.jdbc = jdbc;
@@ -85,6 +92,9 @@ public class InboxQueries {
         Map<Long, String> authors = new java.util.HashMap<>();
         authors.put(identity.id(), identity.displayName());
         var moderated = moderation.states(id);
+        var masked = masks.stream()
+                .flatMap(m -> m.masked(id).entrySet().stream())
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a));
         var canModerate = new java.util.HashMap<String, java.util.Set<org.heard.channels.Moderation>>();
         var thread = messages.findByConversationIdOrderBySentAtAscIdAsc(id).stream()
                 .map(m -> {
@@ -103,7 +113,7 @@ public class InboxQueries {
                             m.direction() == Direction.INBOUND
                                     ? authors.computeIfAbsent(m.authorIdentityId(), this::identityName)
                                     : m.automated() ? AUTOMATED : names.getOrDefault(m.authorUserId(), "A colleague"),
-                            m.text(),
+                            masked.containsKey(m.id()) ? masked.get(m.id()).text() : m.text(),
                             m.visibility().name(),
                             m.deliveryState().name(),
                             m.deliveryError(),
@@ -112,7 +122,8 @@ public class InboxQueries {
                             m.channel(),
                             state.liked(),
                             state.hidden(),
-                            next);
+                            next,
+                            masked.containsKey(m.id()) ? masked.get(m.id()).warning() : null);
                 })
                 .toList();
         var rules = channels.rules(conversation.channel(), conversation.account());
@@ -150,6 +161,18 @@ public class InboxQueries {
                 closed,
                 closed != null && window != null && window.templates(),
                 conversation.account());
+    }
+
+    /** A public conversation's preview with any personal data the customer posted masked. */
+    private String shown(String visibility, String preview) {
+        if (!Visibility.PUBLIC.name().equals(visibility)) {
+            return preview;
+        }
+        var shown = preview;
+        for (var mask : masks) {
+            shown = mask.masked(shown);
+        }
+        return shown;
     }
 
     private List<ConversationView.Marker> markers(long id, Map<Long, String> names) {
@@ -269,7 +292,7 @@ public class InboxQueries {
                         (Long) rs.getObject("assignee_id"),
                         rs.getString("display_name"),
                         rs.getString("handle"),
-                        rs.getString("last_message_preview"),
+                        shown(rs.getString("visibility"), rs.getString("last_message_preview")),
                         rs.getTimestamp("last_message_at").toInstant(),
                         instant(rs.getTimestamp("last_customer_message_at")),
                         rs.getTimestamp("waiting_key").toInstant()))

@@ -6,6 +6,7 @@ import org.heard.channels.Moderation;
 import org.heard.channels.SendFailed;
 import org.heard.channels.Templates;
 import org.heard.conversations.ConversationStatus;
+import org.heard.conversations.ReplyRefused;
 import org.heard.conversations.internal.CommentModeration;
 import org.heard.conversations.internal.Continuing;
 import org.heard.conversations.internal.Inbox;
@@ -122,6 +123,7 @@ class InboxController {
         } catch (IllegalArgumentException e) {
             model.addAttribute("replyProblem", e.getMessage());
             model.addAttribute("draft", text);
+            model.addAttribute("replyMovePrivate", e instanceof ReplyRefused refused && refused.movePrivate());
         }
         paneModel(id, model);
         return "conversations/pane :: pane";

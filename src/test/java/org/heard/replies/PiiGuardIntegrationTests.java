@@ -1,0 +1,100 @@
+package org.heard.replies;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.util.Map;
+import org.heard.HeardClient;
+import org.heard.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Personal data in public: an agent's public reply is refused before anything is stored or sent, a customer's is masked. */
+@IntegrationTest
+class PiiGuardIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    HeardClient agent;
+    SandboxCustomers customers;
+
+    @BeforeEach
+    void connect() {
+        agent = new HeardClient(port).asAdmin();
+        customers = new SandboxCustomers(new HeardClient(port), agent, jdbc);
+    }
+
+    @Test
+    void aPublicReplyWithACardNumberIsRefusedWithTheReasonAndNothingIsStoredOrSent() {
+        long id = customers.posts("Maria Garcia", "@heardbrand I was charged twice", false);
+        var text = "Is it the card 4242 4242 4242 4242? Checking now";
+
+        var refused = agent.post("/api/conversations/" + id + "/replies", Map.of("text", text, "visibility", "public"));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.contentType()).contains("application/problem+json");
+        assertThat(refused.json().get("detail").asString())
+                .isEqualTo("This public reply shows a payment card number (•••• •••• •••• 4242): anyone can read"
+                        + " it. Take it out, or reply privately instead.");
+        assertThat(customers.detail(id).get("messages").size()).isEqualTo(1);
+
+        var sent = agent.post("/api/conversations/" + id + "/replies", Map.of("text", text, "visibility", "private"));
+        assertThat(sent.status()).as(sent.body()).isEqualTo(201);
+        var onNetwork = customers.awaitOnNetwork(text);
+        assertThat(onNetwork.get("private").asBoolean()).isTrue();
+        assertThat(customers.timeline())
+                .filteredOn(p -> p.get("text").asString().equals(text))
+                .hasSize(1);
+    }
+
+    @Test
+    void aPrivateConversationMayTalkAboutAnEmailAddress() {
+        long id = customers.posts("Ben Okafor", "hi, it's about my account", true);
+
+        var sent = agent.post(
+                "/api/conversations/" + id + "/replies",
+                Map.of("text", "Is ben@example.com still your address?", "visibility", "private"));
+
+        assertThat(sent.status()).as(sent.body()).isEqualTo(201);
+    }
+
+    @Test
+    void aCustomersOwnCardNumberInAPublicPostIsMaskedInHeardsViewsWithAWarning() {
+        long id = customers.posts("Chloe Martin", "@heardbrand refund it to 5555 5555 5555 4444 please!", false);
+
+        var message = customers.detail(id).get("messages").get(0);
+        assertThat(message.get("text").asString()).isEqualTo("@heardbrand refund it to •••• •••• •••• 4444 please!");
+        assertThat(message.get("personalData").asString())
+                .startsWith("This public post shows the customer's payment card number.")
+                .contains("continue privately");
+        var row = agent.allConversations("status=all").stream()
+                .filter(r -> r.get("id").asLong() == id)
+                .findFirst()
+                .orElseThrow();
+        assertThat(row.get("preview").asString()).doesNotContain("5555 5555").contains("4444");
+
+        var page = agent.send(agent.request("/inbox/" + id + "/pane").GET());
+        assertThat(page.body())
+                .doesNotContain("5555 5555 5555 4444")
+                .contains("•••• •••• •••• 4444")
+                .contains("This public post shows the customer&#39;s payment card number.");
+    }
+
+    @Test
+    void aPrivateMessageWithTheCustomersCardNumberIsNotMasked() {
+        long id = customers.posts("Dev Patel", "my card is 4242 4242 4242 4242", true);
+
+        var message = await().atMost(SandboxCustomers.PATIENCE)
+                .until(() -> customers.detail(id).get("messages").get(0), m -> m != null);
+
+        assertThat(message.get("text").asString()).isEqualTo("my card is 4242 4242 4242 4242");
+        assertThat(message.get("personalData").isNull()).isTrue();
+    }
+}
