@@ -62,6 +62,9 @@ public record ConversationView(
      * @param liked whether the team liked this public comment on the network
      * @param hidden whether the team hid this public comment on the network
      * @param moderations what an agent can do to it next, of LIKE, UNLIKE, HIDE and UNHIDE, where the channel allows
+     * @param note why a reply waits for approval, or the comment it was sent back with
+     * @param scheduledFor when a waiting reply is to go out
+     * @param returnedBy who sent a reply back to its author
      */
     public record MessageView(
             long id,
@@ -76,7 +79,10 @@ public record ConversationView(
             String channel,
             boolean liked,
             boolean hidden,
-            List<String> moderations) {
+            List<String> moderations,
+            @Nullable String note,
+            @Nullable Instant scheduledFor,
+            @Nullable String returnedBy) {
 
         public boolean fromCustomer() {
             return "INBOUND".equals(direction);

@@ -107,7 +107,10 @@ public class InboxQueries {
                             m.channel(),
                             state.liked(),
                             state.hidden(),
-                            next);
+                            next,
+                            m.holdNote(),
+                            m.scheduledFor(),
+                            m.returnedBy() == null ? null : names.getOrDefault(m.returnedBy(), "a colleague"));
                 })
                 .toList();
         var rules = channels.rules(conversation.channel(), conversation.account());
