@@ -19,10 +19,11 @@ import org.jspecify.annotations.Nullable;
  * @param terms words or phrases of which the reply contains at least one, whole words, any case
  */
 public record ApprovalConditions(
-        List<Long> agents, List<String> queues, List<String> channels, boolean publicOnly, List<String> terms) {
+        List<Long> agents, List<String> queues, List<String> channels, Boolean publicOnly, List<String> terms) {
 
     public ApprovalConditions {
         agents = agents == null ? List.of() : List.copyOf(agents);
+        publicOnly = Boolean.TRUE.equals(publicOnly);
         queues = cleaned(queues, "queue");
         channels = cleaned(channels, "channel");
         terms = cleaned(terms, "term");
