@@ -47,7 +47,7 @@ class ApprovalBrowserIntegrationTests {
         supervisor = browser.signInAsAgent(browser.window());
         supervisor.navigate("/replies/approvals");
         supervisor.evaluate("() => { window.__notReloaded = true; }");
-        author = signIn(browser.window(), agent.email());
+        author = browser.signIn(browser.window(), agent.email(), ReplyFixtures.PASSWORD);
         author.navigate("/inbox/" + conversation);
         author.evaluate("() => { window.__notReloaded = true; }");
     }
@@ -93,7 +93,8 @@ class ApprovalBrowserIntegrationTests {
         card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Send back"))
                 .click();
 
-        assertThat(supervisor.getByText("Sent back to its author with your comment.")).isVisible();
+        assertThat(supervisor.getByText("Sent back to its author with your comment."))
+                .isVisible();
         var mine = teamMessage(text);
         assertThat(mine.locator(".delivery .returned")).containsText(": Don't promise a date before billing confirms.");
         assertThat(mine.locator(".delivery .returned")).containsText("Sent back by ");
@@ -127,15 +128,5 @@ class ApprovalBrowserIntegrationTests {
         assertThat(page.evaluate("() => window.__notReloaded === true"))
                 .as("the page updated live, without a reload")
                 .isEqualTo(true);
-    }
-
-    private static Page signIn(Page page, String email) {
-        page.navigate("/login");
-        page.getByLabel("Email").fill(email);
-        page.getByLabel("Password").fill(ReplyFixtures.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
-                .click();
-        page.waitForURL("**/inbox");
-        return page;
     }
 }

@@ -7,11 +7,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.heard.channels.Channels;
 import org.heard.conversations.ConversationStatus;
 import org.heard.conversations.PriorityLevel;
-import org.heard.identity.Colleague;
 import org.heard.identity.Colleagues;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -279,7 +277,8 @@ public class InboxQueries {
         return new InboxPage(items, next);
     }
 
-    private String identityName(Long identityId) {
+    /** How a customer's profile is named, or "Someone" for an unknown one. */
+    String identityName(@Nullable Long identityId) {
         return identityId == null
                 ? "Someone"
                 : identities
@@ -289,7 +288,7 @@ public class InboxQueries {
     }
 
     private Map<Long, String> colleagueNames() {
-        return colleagues.active().stream().collect(Collectors.toMap(Colleague::id, Colleague::name, (a, b) -> a));
+        return colleagues.names();
     }
 
     private static @Nullable Instant instant(@Nullable Timestamp timestamp) {

@@ -2,9 +2,7 @@ package org.heard.conversations.internal;
 
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.heard.conversations.WaitingReply;
-import org.heard.identity.Colleague;
 import org.heard.identity.Colleagues;
 import org.springframework.stereotype.Component;
 
@@ -16,18 +14,18 @@ class WaitingReplyReader {
 
     private final Messages messages;
     private final Conversations conversations;
-    private final Identities identities;
+    private final InboxQueries queries;
     private final Colleagues colleagues;
 
-    WaitingReplyReader(Messages messages, Conversations conversations, Identities identities, Colleagues colleagues) {
+    WaitingReplyReader(Messages messages, Conversations conversations, InboxQueries queries, Colleagues colleagues) {
         this.messages = messages;
         this.conversations = conversations;
-        this.identities = identities;
+        this.queries = queries;
         this.colleagues = colleagues;
     }
 
     WaitingReply withThread(Message reply) {
-        var names = colleagueNames();
+        var names = colleagues.names();
         var identityNames = new HashMap<Long, String>();
         var all = messages.findByConversationIdOrderBySentAtAscIdAsc(reply.conversationId()).stream()
                 .filter(m -> m.id() < reply.id() && m.deliveryState() != DeliveryState.CANCELLED)
@@ -36,7 +34,7 @@ class WaitingReplyReader {
                 .map(m -> new WaitingReply.Line(
                         m.direction() == Direction.INBOUND,
                         m.direction() == Direction.INBOUND
-                                ? identityNames.computeIfAbsent(m.authorIdentityId(), this::identityName)
+                                ? identityNames.computeIfAbsent(m.authorIdentityId(), queries::identityName)
                                 : names.getOrDefault(m.authorUserId(), "A colleague"),
                         m.text(),
                         m.sentAt()))
@@ -51,7 +49,7 @@ class WaitingReplyReader {
     private WaitingReply view(Message m, List<WaitingReply.Line> thread) {
         var customer = conversations
                 .findById(m.conversationId())
-                .map(c -> identityName(c.identityId()))
+                .map(c -> queries.identityName(c.identityId()))
                 .orElse("Someone");
         return new WaitingReply(
                 m.id(),
@@ -66,20 +64,5 @@ class WaitingReplyReader {
                 m.holdNote(),
                 customer,
                 thread);
-    }
-
-    private String identityName(Long identityId) {
-        return identityId == null
-                ? "Someone"
-                : identities
-                        .findById(identityId)
-                        .map(ChannelIdentity::displayName)
-                        .orElse("Someone");
-    }
-
-    private Map<Long, String> colleagueNames() {
-        var names = new HashMap<Long, String>();
-        colleagues.active().forEach((Colleague c) -> names.put(c.id(), c.name()));
-        return names;
     }
 }

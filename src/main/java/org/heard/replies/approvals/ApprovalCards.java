@@ -1,6 +1,5 @@
 package org.heard.replies.approvals;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.heard.conversations.HeldReplies;
@@ -37,8 +36,6 @@ class ApprovalCards {
     }
 
     Map<Long, String> names() {
-        var names = new HashMap<Long, String>();
-        colleagues.active().forEach(c -> names.put(c.id(), c.name()));
-        return names;
+        return colleagues.names();
     }
 }

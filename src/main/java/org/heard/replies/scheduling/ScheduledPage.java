@@ -35,9 +35,7 @@ class ScheduledPage {
 
     @GetMapping("/replies/scheduled")
     String page(Model model) {
-        var names = new java.util.HashMap<Long, String>();
-        colleagues.active().forEach(c -> names.put(c.id(), c.name()));
-        model.addAttribute("names", names);
+        model.addAttribute("names", colleagues.names());
         model.addAttribute("replies", scheduling.replies());
         model.addAttribute("posts", scheduling.posts());
         model.addAttribute("targets", channels.postTargets());
