@@ -148,9 +148,14 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, Befor
 
     /** Signs in at {@code /login} on the given page as the admin and lands in the inbox. */
     public Page signInAsAgent(Page page) {
+        return signIn(page, TestUsers.ADMIN_EMAIL, TestUsers.ADMIN_PASSWORD);
+    }
+
+    /** Signs in at {@code /login} on the given page as this person and lands in the inbox. */
+    public Page signIn(Page page, String email, String password) {
         page.navigate("/login");
-        page.getByLabel("Email").fill(TestUsers.ADMIN_EMAIL);
-        page.getByLabel("Password").fill(TestUsers.ADMIN_PASSWORD);
+        page.getByLabel("Email").fill(email);
+        page.getByLabel("Password").fill(password);
         page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
                 .click();
         page.waitForURL("**/inbox");

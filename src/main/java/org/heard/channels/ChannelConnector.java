@@ -90,6 +90,14 @@ public interface ChannelConnector {
     ComposerRules rules();
 
     /**
+     * Whether the brand can publish a post of its own here, one that answers no one: {@link #send} then gets a
+     * public message without {@code inReplyTo}.
+     */
+    default boolean publishesPosts() {
+        return false;
+    }
+
+    /**
      * The rules for replies from this account, where they depend on it (Meta's Human Agent tag lengthens the
      * messaging window to 7 days for an app Meta approved for it).
      */

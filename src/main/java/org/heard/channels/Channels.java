@@ -1,5 +1,6 @@
 package org.heard.channels;
 
+import java.util.List;
 import java.util.Set;
 
 /** The networks this Heard is connected to, and their rules for replies. */
@@ -21,5 +22,10 @@ public interface Channels {
      */
     default ComposerRules rules(String channel, String account) {
         return rules(channel);
+    }
+
+    /** Where the brand can publish posts of its own now: accounts in use on networks that take them. */
+    default List<PostTarget> postTargets() {
+        return List.of();
     }
 }

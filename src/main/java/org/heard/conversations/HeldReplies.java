@@ -1,5 +1,6 @@
 package org.heard.conversations;
 
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,12 +17,18 @@ public interface HeldReplies {
      */
     void release(long messageId, @Nullable String editedText);
 
-    /** Hands a held reply back to its author with a comment; it is not sent. */
-    void sendBack(long messageId, String comment);
+    /** Hands a held reply back to its author with a comment, saying who sent it back; it is not sent. */
+    void sendBack(long messageId, long byUserId, String comment);
 
-    /** Withdraws a held or scheduled reply before it is sent. */
-    void cancel(long messageId);
+    /** Withdraws a held or scheduled reply before it is sent; {@link ReplyWithdrawn} says so. */
+    void cancel(long messageId, long byUserId);
 
     /** The text of a waiting reply, as it would be sent now. */
     String text(long messageId);
+
+    /** A team reply, waiting or not, with the end of its conversation before it for context. */
+    WaitingReply find(long messageId);
+
+    /** Replies scheduled for a time, held for approval or not, soonest first. */
+    List<WaitingReply> scheduled();
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /** How pages show times: "4 min", "2 h", "3 d", and an exact time for the tooltip. */
@@ -12,9 +13,11 @@ import org.springframework.stereotype.Component;
 public class Times {
 
     private final java.time.Clock clock;
+    private final ObjectProvider<TeamTimeZone> team;
 
-    Times(java.time.Clock clock) {
+    Times(java.time.Clock clock, ObjectProvider<TeamTimeZone> team) {
         this.clock = clock;
+        this.team = team;
     }
 
     private static final DateTimeFormatter EXACT =
@@ -62,5 +65,22 @@ public class Times {
 
     public String iso(@Nullable Instant instant) {
         return instant == null ? "" : instant.toString();
+    }
+
+    /** The time as the team reads it, with its zone: "Thu 24 Dec 2026, 15:00 (Europe/London)". */
+    public String team(@Nullable Instant instant) {
+        if (instant == null) {
+            return "";
+        }
+        var zone = team.getIfAvailable();
+        return zone == null
+                ? EXACT.format(instant)
+                : zone.shown(instant) + " (" + zone.zone().getId() + ")";
+    }
+
+    /** The team's time zone, as pages name it: "Europe/London". */
+    public String teamZone() {
+        var zone = team.getIfAvailable();
+        return zone == null ? ZoneId.systemDefault().getId() : zone.zone().getId();
     }
 }

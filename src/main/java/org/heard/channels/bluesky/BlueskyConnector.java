@@ -245,6 +245,12 @@ class BlueskyConnector implements ChannelConnector {
         return true;
     }
 
+    /** A public message without a reply target is a new post, not a reply. */
+    @Override
+    public boolean publishesPosts() {
+        return true;
+    }
+
     @Override
     public ComposerRules rules() {
         return RULES;

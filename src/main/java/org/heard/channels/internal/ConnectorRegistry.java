@@ -7,9 +7,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.heard.channels.AccountStatus;
 import org.heard.channels.ChannelConnector;
 import org.heard.channels.Channels;
 import org.heard.channels.ComposerRules;
+import org.heard.channels.PostTarget;
 import org.springframework.stereotype.Component;
 
 @Component
@@ -88,6 +90,26 @@ class ConnectorRegistry implements Channels {
         } catch (CredentialsCipher.Unreadable e) {
             return connector.rules();
         }
+    }
+
+    /** Accounts in use on networks that publish posts; a channel without accounts posts under its own name. */
+    @Override
+    public List<PostTarget> postTargets() {
+        var targets = new java.util.ArrayList<PostTarget>();
+        for (var connector : new java.util.TreeMap<>(connectors).values()) {
+            if (!connector.publishesPosts()) {
+                continue;
+            }
+            if (!ConnectedAccounts.hasAccounts(connector)) {
+                targets.add(new PostTarget(connector.channel(), connector.channel(), connector.displayName()));
+                continue;
+            }
+            accounts.all().stream()
+                    .filter(a -> a.channel().equals(connector.channel()) && a.status() != AccountStatus.DISCONNECTED)
+                    .forEach(a -> targets.add(new PostTarget(
+                            a.channel(), a.externalId(), connector.displayName() + " account " + a.name())));
+        }
+        return targets;
     }
 
     String[] connectedChannels() {

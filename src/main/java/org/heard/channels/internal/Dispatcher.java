@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 import org.heard.channels.AccountStatus;
+import org.heard.channels.BrandPostFailed;
+import org.heard.channels.BrandPostSent;
 import org.heard.channels.ChannelAccount;
 import org.heard.channels.ChannelConnector;
 import org.heard.channels.ConnectionFailed;
@@ -157,7 +159,10 @@ class Dispatcher extends Worker {
             try {
                 transactions.executeWithoutResult(status -> {
                     outbox.markSent(entry.id(), externalId);
-                    events.publishEvent(new OutboundMessageSent(message.messageId(), externalId, Instant.now()));
+                    events.publishEvent(
+                            entry.post()
+                                    ? new BrandPostSent(message.messageId(), externalId, Instant.now())
+                                    : new OutboundMessageSent(message.messageId(), externalId, Instant.now()));
                 });
                 meters.counter("heard.outbox.sent", "channel", message.channel())
                         .increment();
@@ -195,7 +200,10 @@ class Dispatcher extends Worker {
             } else {
                 outbox.markRetry(entry.id(), error, next);
             }
-            events.publishEvent(new OutboundMessageFailed(message.messageId(), error, next));
+            events.publishEvent(
+                    entry.post()
+                            ? new BrandPostFailed(message.messageId(), error, next)
+                            : new OutboundMessageFailed(message.messageId(), error, next));
         });
     }
 

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import org.heard.channels.OutboundMessage;
 import org.heard.channels.Outbox;
+import org.heard.channels.PostTarget;
 import org.heard.channels.TemplateChoice;
 import org.heard.channels.Visibility;
 import org.jspecify.annotations.Nullable;
@@ -55,6 +56,28 @@ class OutboxStore implements Outbox {
     }
 
     @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void enqueuePost(long postId, PostTarget target, String text) {
+        // Checked as a reply is: a post is public, with text, and answers no one.
+        var post = new OutboundMessage(
+                target.channel(),
+                target.account(),
+                "heard-post-" + postId,
+                postId,
+                text,
+                Visibility.PUBLIC,
+                null,
+                null);
+        jdbc.sql("""
+                        insert into outbox (channel, account, idempotency_key, post_id, text, private)
+                        values (?, ?, ?, ?, ?, false)
+                        """)
+                .params(post.channel(), post.account(), post.idempotencyKey(), postId, post.text())
+                .update();
+        nudgeAfterCommit();
+    }
+
+    @Override
     @Transactional
     public boolean retry(long messageId) {
         int updated = jdbc.sql("""
@@ -91,7 +114,7 @@ class OutboxStore implements Outbox {
                         update outbox o set attempts = o.attempts + 1,
                                             next_attempt_at = now() + make_interval(secs => ?), in_flight = true
                         from due where o.id = due.id
-                        returning o.id, o.channel, o.account, o.idempotency_key, o.message_id, o.text, o.private,
+                        returning o.id, o.channel, o.account, o.idempotency_key, o.message_id, o.post_id, o.text, o.private,
                                   o.in_reply_to, o.recipient, o.attempts, o.template_name, o.template_language,
                                   o.template_variables, due.in_flight as interrupted
                         """)
@@ -100,11 +123,12 @@ class OutboxStore implements Outbox {
                         rs.getLong("id"),
                         rs.getInt("attempts"),
                         rs.getBoolean("interrupted"),
+                        rs.getObject("post_id") != null,
                         new OutboundMessage(
                                 rs.getString("channel"),
                                 rs.getString("account"),
                                 rs.getString("idempotency_key"),
-                                rs.getLong("message_id"),
+                                rs.getObject("post_id") != null ? rs.getLong("post_id") : rs.getLong("message_id"),
                                 rs.getString("text"),
                                 rs.getBoolean("private") ? Visibility.PRIVATE : Visibility.PUBLIC,
                                 rs.getString("in_reply_to"),
@@ -155,6 +179,7 @@ class OutboxStore implements Outbox {
      *
      * @param interrupted whether an earlier attempt started sending and never finished: the node died
      *     mid-send, so the network may already have it
+     * @param post whether it is a brand post, whose message id is the post's id
      */
-    record Entry(long id, int attempts, boolean interrupted, OutboundMessage message) {}
+    record Entry(long id, int attempts, boolean interrupted, boolean post, OutboundMessage message) {}
 }

@@ -306,6 +306,12 @@ class MastodonConnector implements ChannelConnector {
         return true;
     }
 
+    /** A public message without a reply target is a new public status from the account. */
+    @Override
+    public boolean publishesPosts() {
+        return true;
+    }
+
     @Override
     public ComposerRules rules() {
         return RULES;

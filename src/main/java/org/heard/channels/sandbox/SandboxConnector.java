@@ -195,6 +195,12 @@ class SandboxConnector implements ChannelConnector {
         return true;
     }
 
+    /** A brand post without a reply target is a new post on the timeline. */
+    @Override
+    public boolean publishesPosts() {
+        return true;
+    }
+
     @Override
     public ComposerRules rules() {
         return RULES;

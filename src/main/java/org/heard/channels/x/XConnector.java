@@ -199,6 +199,12 @@ class XConnector implements ChannelConnector {
         throw SendFailed.later("X answered " + answer.status() + " without the new post's id.", null);
     }
 
+    /** A public message without a reply target is a new post (tweet) from the account. */
+    @Override
+    public boolean publishesPosts() {
+        return true;
+    }
+
     @Override
     public ComposerRules rules() {
         return RULES;

@@ -64,6 +64,9 @@ public record ConversationView(
      * @param moderations what an agent can do to it next, of LIKE, UNLIKE, HIDE and UNHIDE, where the channel allows
      * @param personalData why the text is shown masked ("This public post shows the customer's payment card
      *     number."), or null when it is shown as written
+     * @param note why a reply waits for approval, or the comment it was sent back with
+     * @param scheduledFor when a waiting reply is to go out
+     * @param returnedBy who sent a reply back to its author
      */
     public record MessageView(
             long id,
@@ -79,7 +82,10 @@ public record ConversationView(
             boolean liked,
             boolean hidden,
             List<String> moderations,
-            @Nullable String personalData) {
+            @Nullable String personalData,
+            @Nullable String note,
+            @Nullable Instant scheduledFor,
+            @Nullable String returnedBy) {
 
         public boolean fromCustomer() {
             return "INBOUND".equals(direction);

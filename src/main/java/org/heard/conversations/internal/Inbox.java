@@ -38,6 +38,7 @@ public class Inbox {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final ReplyChecks replyChecks;
+    private final java.time.Clock clock;
 
     Inbox(
             Conversations conversations,
@@ -50,8 +51,10 @@ public class Inbox {
             Templates templates,
             ApplicationEventPublisher events,
             TransactionTemplate transactions,
-            ReplyChecks replyChecks) {
+            ReplyChecks replyChecks,
+            java.time.Clock clock) {
         this.replyChecks = replyChecks;
+        this.clock = clock;
         this.templates = templates;
         this.transactions = transactions;
         this.conversations = conversations;
@@ -100,7 +103,7 @@ public class Inbox {
         var conversation = conversation(conversationId);
         draft = replyChecks.finished(conversation, userId, draft);
         var replyTo = checkedReplyTarget(conversation, draft.text(), draft.visibility(), draft.template() != null);
-        var sendAt = draft.sendAt() != null && draft.sendAt().isAfter(Instant.now()) ? draft.sendAt() : null;
+        var sendAt = draft.sendAt() != null && draft.sendAt().isAfter(clock.instant()) ? draft.sendAt() : null;
         var verdict = replyChecks.verdict(conversation, userId, draft.text(), draft.visibility(), sendAt, false);
         var message = messages.save(Message.outbound(conversation, userId, draft.text(), draft.visibility(), replyTo));
         if (verdict instanceof ReplyVerdict.Hold(var reason)) {

@@ -13,7 +13,6 @@ import org.heard.channels.Visibility;
 import org.heard.conversations.ConversationStatus;
 import org.heard.conversations.MessageMasks;
 import org.heard.conversations.PriorityLevel;
-import org.heard.identity.Colleague;
 import org.heard.identity.Colleagues;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
@@ -123,7 +122,10 @@ public class InboxQueries {
                             state.liked(),
                             state.hidden(),
                             next,
-                            masked.containsKey(m.id()) ? masked.get(m.id()).warning() : null);
+                            masked.containsKey(m.id()) ? masked.get(m.id()).warning() : null,
+                            m.holdNote(),
+                            m.scheduledFor(),
+                            m.returnedBy() == null ? null : names.getOrDefault(m.returnedBy(), "a colleague"));
                 })
                 .toList();
         var rules = channels.rules(conversation.channel(), conversation.account());
@@ -381,7 +383,8 @@ public class InboxQueries {
         sql.append(" order by c.priority desc, coalesce(c.last_customer_message_at, c.created_at), c.id limit ?");
     }
 
-    private String identityName(Long identityId) {
+    /** How a customer's profile is named, or "Someone" for an unknown one. */
+    String identityName(@Nullable Long identityId) {
         return identityId == null
                 ? "Someone"
                 : identities
@@ -391,7 +394,7 @@ public class InboxQueries {
     }
 
     private Map<Long, String> colleagueNames() {
-        return colleagues.active().stream().collect(Collectors.toMap(Colleague::id, Colleague::name, (a, b) -> a));
+        return colleagues.names();
     }
 
     private static @Nullable Instant instant(@Nullable Timestamp timestamp) {

@@ -66,6 +66,9 @@ public class Message {
     @Column(name = "hold_note")
     private String holdNote;
 
+    @Column(name = "returned_by")
+    private Long returnedBy;
+
     @Column(name = "recorded_at")
     private Instant recordedAt = Instant.now();
 
@@ -162,12 +165,13 @@ public class Message {
         this.text = text;
     }
 
-    void sendBack(String comment) {
+    void sendBack(String comment, long byUserId) {
         if (deliveryState != DeliveryState.HELD) {
             throw new IllegalArgumentException("Only a reply waiting for approval can be sent back.");
         }
         this.deliveryState = DeliveryState.RETURNED;
         this.holdNote = comment;
+        this.returnedBy = byUserId;
     }
 
     void cancel() {
@@ -184,6 +188,11 @@ public class Message {
     /** Why the reply waits, or the approver's comment when it was sent back. */
     public @Nullable String holdNote() {
         return holdNote;
+    }
+
+    /** Who sent the reply back to its author, if someone did. */
+    public @Nullable Long returnedBy() {
+        return returnedBy;
     }
 
     void retrying() {

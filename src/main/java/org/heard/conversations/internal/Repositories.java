@@ -73,6 +73,15 @@ interface Messages extends ListCrudRepository<Message, Long> {
             and m.visibility = org.heard.channels.Visibility.PUBLIC order by m.sentAt desc, m.id desc limit 1
             """)
     Optional<Message> findLatestPublicFromCustomer(long conversationId);
+
+    /** Replies with a time to go out that have not gone yet, held for approval or not, soonest first. */
+    @Query("""
+            select m from Message m where m.scheduledFor is not null
+            and m.deliveryState in (org.heard.conversations.internal.DeliveryState.SCHEDULED,
+                                    org.heard.conversations.internal.DeliveryState.HELD)
+            order by m.scheduledFor, m.id limit 500
+            """)
+    List<Message> findScheduled();
 }
 
 interface Notes extends ListCrudRepository<Note, Long> {

@@ -2,6 +2,7 @@ package org.heard.conversations.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
 import java.util.List;
 import org.heard.channels.MessageTemplate;
 import org.heard.channels.Moderation;
@@ -9,6 +10,7 @@ import org.heard.channels.SendFailed;
 import org.heard.channels.Templates;
 import org.heard.channels.Visibility;
 import org.heard.conversations.ConversationStatus;
+import org.heard.conversations.HeldReplies;
 import org.heard.conversations.internal.CommentModeration;
 import org.heard.conversations.internal.ConversationView;
 import org.heard.conversations.internal.Inbox;
@@ -17,9 +19,12 @@ import org.heard.conversations.internal.InboxPage;
 import org.heard.conversations.internal.InboxQueries;
 import org.heard.conversations.internal.LiveInbox;
 import org.heard.conversations.internal.ReplyDraft;
+import org.heard.identity.Role;
 import org.heard.identity.SignedInUser;
+import org.heard.platform.TeamTimeZone;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,9 +47,22 @@ class ConversationsApi {
     private final LiveInbox live;
     private final Templates templates;
     private final CommentModeration moderation;
+    private final HeldReplies heldReplies;
+    private final TeamTimeZone team;
+    private final Clock clock;
 
     ConversationsApi(
-            InboxQueries queries, Inbox inbox, LiveInbox live, Templates templates, CommentModeration moderation) {
+            InboxQueries queries,
+            Inbox inbox,
+            LiveInbox live,
+            Templates templates,
+            CommentModeration moderation,
+            HeldReplies heldReplies,
+            TeamTimeZone team,
+            Clock clock) {
+        this.heldReplies = heldReplies;
+        this.team = team;
+        this.clock = clock;
         this.templates = templates;
         this.moderation = moderation;
         this.queries = queries;
@@ -81,7 +99,11 @@ class ConversationsApi {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(
             summary = "Reply in public (in the thread) or in private, by default the conversation's own way;"
-                    + " the reply is sent from the outbox")
+                    + " the reply is sent from the outbox",
+            description = "With sendAt (an ISO instant such as 2026-12-24T15:00:00Z, or a local time such as"
+                    + " 2026-12-24T15:00 in the team's time zone or in zone) the reply is SCHEDULED and goes out"
+                    + " then. A reply an approval rule catches is HELD until approved; its deliveryState and note"
+                    + " say so.")
     ConversationView.MessageView reply(
             @PathVariable long id, @RequestBody ReplyRequest request, @AuthenticationPrincipal SignedInUser me) {
         if (request.text() == null || request.text().isBlank()) {
@@ -91,7 +113,10 @@ class ConversationsApi {
         var visibility = request.visibility() == null
                 ? Visibility.valueOf(queries.detail(id).visibility())
                 : parseVisibility(request.visibility());
-        var message = inbox.reply(id, me.id(), new ReplyDraft(request.text(), visibility));
+        var sendAt = request.sendAt() == null || request.sendAt().isBlank()
+                ? null
+                : team.later(request.sendAt(), request.zone(), clock.instant());
+        var message = inbox.reply(id, me.id(), new ReplyDraft(request.text(), visibility, null, sendAt));
         return queries.detail(id).messages().stream()
                 .filter(m -> m.id() == message.id())
                 .findFirst()
@@ -188,6 +213,28 @@ class ConversationsApi {
         return queries.detail(id);
     }
 
+    @PostMapping("/conversations/{id}/messages/{messageId}/withdraw")
+    @Operation(
+            summary = "Withdraw a reply that waits for approval or for its scheduled time (its author or a supervisor)")
+    ConversationView withdraw(
+            @PathVariable long id, @PathVariable long messageId, @AuthenticationPrincipal SignedInUser me) {
+        withdraw(heldReplies, id, messageId, me);
+        return queries.detail(id);
+    }
+
+    /** Withdraws a waiting reply of this conversation for its author or a supervisor. */
+    static void withdraw(HeldReplies heldReplies, long conversationId, long messageId, SignedInUser me) {
+        var reply = heldReplies.find(messageId);
+        if (reply.conversationId() != conversationId) {
+            throw new IllegalArgumentException("There is no reply " + messageId + " in this conversation.");
+        }
+        var author = reply.authorUserId();
+        if (me.role() == Role.AGENT && (author == null || author != me.id())) {
+            throw new AccessDeniedException("Only its author or a supervisor can withdraw this reply.");
+        }
+        heldReplies.cancel(messageId, me.id());
+    }
+
     @GetMapping(path = "/inbox/stream", produces = "text/event-stream")
     @Operation(summary = "Live changes: one 'conversation' event per change with id, status and preview")
     SseEmitter stream() {
@@ -213,7 +260,17 @@ class ConversationsApi {
         }
     }
 
-    record ReplyRequest(String text, @Nullable String visibility) {}
+    /**
+     * A reply.
+     *
+     * @param sendAt when to send it, or null for now: an ISO instant, or a local time in {@code zone}
+     * @param zone the time zone of a local sendAt, by default the team's
+     */
+    record ReplyRequest(
+            String text,
+            @Nullable String visibility,
+            @Nullable String sendAt,
+            @Nullable String zone) {}
 
     record TemplateRequest(
             @Nullable String name,

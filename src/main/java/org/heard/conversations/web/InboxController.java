@@ -1,5 +1,6 @@
 package org.heard.conversations.web;
 
+import java.time.Clock;
 import java.util.List;
 import org.heard.channels.Channels;
 import org.heard.channels.Moderation;
@@ -7,6 +8,7 @@ import org.heard.channels.SendFailed;
 import org.heard.channels.Templates;
 import org.heard.conversations.ConversationStatus;
 import org.heard.conversations.ReplyRefused;
+import org.heard.conversations.HeldReplies;
 import org.heard.conversations.internal.CommentModeration;
 import org.heard.conversations.internal.Continuing;
 import org.heard.conversations.internal.Inbox;
@@ -17,6 +19,7 @@ import org.heard.conversations.internal.ReplyDraft;
 import org.heard.conversations.internal.Viewers;
 import org.heard.identity.Colleagues;
 import org.heard.identity.SignedInUser;
+import org.heard.platform.TeamTimeZone;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -44,6 +47,9 @@ class InboxController {
     private final Profiles profiles;
     private final Templates templates;
     private final CommentModeration moderation;
+    private final HeldReplies heldReplies;
+    private final TeamTimeZone team;
+    private final Clock clock;
 
     InboxController(
             InboxQueries queries,
@@ -54,7 +60,13 @@ class InboxController {
             Continuing continuing,
             Profiles profiles,
             Templates templates,
-            CommentModeration moderation) {
+            CommentModeration moderation,
+            HeldReplies heldReplies,
+            TeamTimeZone team,
+            Clock clock) {
+        this.heldReplies = heldReplies;
+        this.team = team;
+        this.clock = clock;
         this.templates = templates;
         this.moderation = moderation;
         this.continuing = continuing;
@@ -116,14 +128,17 @@ class InboxController {
             @PathVariable long id,
             @RequestParam String text,
             @RequestParam(defaultValue = "public") String visibility,
+            @RequestParam(required = false) @Nullable String sendAt,
             @AuthenticationPrincipal SignedInUser me,
             Model model) {
         try {
-            inbox.reply(id, me.id(), new ReplyDraft(text, ConversationsApi.parseVisibility(visibility)));
+            var at = sendAt == null || sendAt.isBlank() ? null : team.later(sendAt, null, clock.instant());
+            inbox.reply(id, me.id(), new ReplyDraft(text, ConversationsApi.parseVisibility(visibility), null, at));
         } catch (IllegalArgumentException e) {
             model.addAttribute("replyProblem", e.getMessage());
             model.addAttribute("draft", text);
             model.addAttribute("replyMovePrivate", e instanceof ReplyRefused refused && refused.movePrivate());
+            model.addAttribute("draftSendAt", sendAt);
         }
         paneModel(id, model);
         return "conversations/pane :: pane";
@@ -165,6 +180,18 @@ class InboxController {
             model.addAttribute("moderationProblem", e.getMessage());
             model.addAttribute("moderatedMessageId", messageId);
         }
+        paneModel(id, model);
+        return "conversations/pane :: live";
+    }
+
+    /** The author, or a supervisor, withdraws a reply that waits for approval or for its time. */
+    @PostMapping("/inbox/{id}/messages/{messageId}/withdraw")
+    String withdraw(
+            @PathVariable long id,
+            @PathVariable long messageId,
+            @AuthenticationPrincipal SignedInUser me,
+            Model model) {
+        ConversationsApi.withdraw(heldReplies, id, messageId, me);
         paneModel(id, model);
         return "conversations/pane :: live";
     }

@@ -53,6 +53,7 @@ class InterruptedSendTests {
                 7,
                 2,
                 interrupted,
+                false,
                 new OutboundMessage(
                         "chatline",
                         "brand",
