@@ -1,0 +1,22 @@
+package org.heard.replies.broadcasts;
+
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One recipient of a broadcast and what became of them.
+ *
+ * @param reason why it failed, was skipped or waits; for a reply being sent, the network's last error if any
+ * @param messageId the reply stored in the conversation, once there is one
+ * @param handledAt when the worker took it
+ */
+public record Recipient(
+        long id,
+        long conversationId,
+        String channel,
+        String customer,
+        @Nullable String handle,
+        RecipientState state,
+        @Nullable String reason,
+        @Nullable Long messageId,
+        @Nullable Instant handledAt) {}
