@@ -3,6 +3,7 @@ package org.heard.replies.broadcasts;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
@@ -41,6 +42,7 @@ class BroadcastPaces {
 
     private final Map<String, Pace> paces;
 
+    @Autowired
     BroadcastPaces(Environment environment) {
         this(Binder.get(environment)
                 .bind("heard.replies.broadcasts.pace", Bindable.mapOf(String.class, String.class))
