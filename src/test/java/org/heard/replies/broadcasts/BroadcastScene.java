@@ -21,7 +21,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class BroadcastScene {
 
-    static final Duration PATIENCE = Duration.ofSeconds(20);
+    static final Duration PATIENCE = Duration.ofSeconds(60);
 
     /** A customer's post and the conversation Heard made of it. */
     record Customer(String handle, long postId, long conversationId) {}
