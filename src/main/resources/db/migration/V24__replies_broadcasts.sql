@@ -21,19 +21,18 @@ create table broadcasts (
 );
 create index broadcasts_running on broadcasts (id) where state = 'RUNNING';
 
--- Who a broadcast goes to, frozen when it starts, and what became of each.
+-- Who a broadcast goes to, frozen when it starts, and what became of each. Names are not copied here: they are
+-- read from the conversation when shown, so erasing a person's data in conversations leaves none behind.
 create table broadcast_recipients (
     id              bigserial    primary key,
     broadcast_id    bigint       not null references broadcasts (id),
-    conversation_id bigint       not null references conversations (id),
+    conversation_id bigint       not null references conversations (id) on delete cascade,
     channel         varchar(40)  not null,
     account         varchar(200) not null,
-    customer        varchar(200) not null,
-    handle          varchar(200),
     state           varchar(10)  not null check (state in
                         ('PENDING', 'SENDING', 'SENT', 'HELD', 'FAILED', 'SKIPPED', 'CANCELLED')),
     reason          text,
-    message_id      bigint references messages (id),
+    message_id      bigint references messages (id) on delete set null,
     attempts        int          not null default 0,
     handled_at      timestamptz,
     constraint broadcast_recipients_once unique (broadcast_id, conversation_id)

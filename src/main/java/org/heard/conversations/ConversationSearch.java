@@ -1,5 +1,6 @@
 package org.heard.conversations;
 
+import java.util.Collection;
 import java.util.List;
 
 /** Finds conversations by what they are (tag, status, channel, queue, visibility), to act on many at once. */
@@ -13,4 +14,7 @@ public interface ConversationSearch {
      * all of them by passing the last id seen.
      */
     List<ConversationSummary> find(ConversationCriteria criteria, long afterId, int limit);
+
+    /** The conversations with these ids that exist, in id order. */
+    List<ConversationSummary> summaries(Collection<Long> ids);
 }

@@ -1,6 +1,9 @@
 package org.heard.conversations.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +22,13 @@ import org.springframework.transaction.annotation.Transactional;
 class MatchingConversations implements ConversationSearch {
 
     static final int MAX_PAGE = 1000;
+
+    private static final String SUMMARIES = """
+            select c.id, c.channel, c.account, c.visibility, c.status, c.contact_id, c.last_message_at,
+                   coalesce(i.display_name, i.handle, 'Someone') as name, i.handle
+            from conversations c join channel_identities i on i.id = c.identity_id
+            where %s
+            """;
 
     private final JdbcClient jdbc;
 
@@ -51,24 +61,35 @@ class MatchingConversations implements ConversationSearch {
         var params = new ArrayList<>(where.params());
         params.add(afterId);
         params.add(Math.clamp(limit, 1, MAX_PAGE));
-        return jdbc.sql("""
-                        select c.id, c.channel, c.account, c.visibility, c.status, c.contact_id, c.last_message_at,
-                               coalesce(i.display_name, i.handle, 'Someone') as name, i.handle
-                        from conversations c join channel_identities i on i.id = c.identity_id
-                        where %s and c.id > ? order by c.id limit ?
-                        """.formatted(where.sql()))
+        return jdbc.sql(SUMMARIES.formatted(where.sql() + " and c.id > ? order by c.id limit ?"))
                 .params(params)
-                .query((rs, n) -> new ConversationSummary(
-                        rs.getLong("id"),
-                        rs.getString("channel"),
-                        rs.getString("account"),
-                        Visibility.valueOf(rs.getString("visibility")),
-                        ConversationStatus.valueOf(rs.getString("status")),
-                        rs.getLong("contact_id"),
-                        rs.getString("name"),
-                        rs.getString("handle"),
-                        rs.getTimestamp("last_message_at").toInstant()))
+                .query(MatchingConversations::summary)
                 .list();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<ConversationSummary> summaries(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SUMMARIES.formatted("c.id = any(?) order by c.id"))
+                .param(ids.toArray(Long[]::new))
+                .query(MatchingConversations::summary)
+                .list();
+    }
+
+    private static ConversationSummary summary(ResultSet rs, int row) throws SQLException {
+        return new ConversationSummary(
+                rs.getLong("id"),
+                rs.getString("channel"),
+                rs.getString("account"),
+                Visibility.valueOf(rs.getString("visibility")),
+                ConversationStatus.valueOf(rs.getString("status")),
+                rs.getLong("contact_id"),
+                rs.getString("name"),
+                rs.getString("handle"),
+                rs.getTimestamp("last_message_at").toInstant());
     }
 
     /** The criteria as a SQL condition on {@code conversations c}, with its parameters in order. */

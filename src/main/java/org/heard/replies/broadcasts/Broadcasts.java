@@ -137,8 +137,6 @@ public class Broadcasts {
                 c.id(),
                 c.channel(),
                 c.account(),
-                c.customerName(),
-                c.customerHandle(),
                 send ? RecipientState.PENDING : RecipientState.SKIPPED,
                 send ? null : "Gets this update once, in conversation #" + latest.id() + ".");
     }
@@ -166,7 +164,18 @@ public class Broadcasts {
     /** A page of recipients, in the order they were frozen; those in one state only when it is given. */
     public List<Recipient> recipients(long id, @Nullable RecipientState state, int offset, int limit) {
         progress(id);
-        return recipients.page(id, state, Math.max(0, offset), Math.clamp(limit, 1, 500));
+        var page = recipients.page(id, state, Math.max(0, offset), Math.clamp(limit, 1, 500));
+        // Names are read from the conversations, never copied: erasing a person there leaves nothing here.
+        var people = search
+                .summaries(page.stream().map(Recipient::conversationId).toList())
+                .stream()
+                .collect(Collectors.toMap(ConversationSummary::id, Function.identity()));
+        return page.stream()
+                .map(r -> {
+                    var c = people.get(r.conversationId());
+                    return c == null ? r : r.named(c.customerName(), c.customerHandle());
+                })
+                .toList();
     }
 
     /**

@@ -24,8 +24,6 @@ class RecipientStore {
             long conversationId,
             String channel,
             String account,
-            String customer,
-            @Nullable String handle,
             RecipientState state,
             @Nullable String reason) {}
 
@@ -61,16 +59,13 @@ class RecipientStore {
                 r.conversationId(),
                 r.channel(),
                 r.account(),
-                r.customer(),
-                r.handle(),
                 r.state().name(),
                 r.reason()
             });
         }
         batch.batchUpdate("""
-                insert into broadcast_recipients (broadcast_id, conversation_id, channel, account, customer, handle,
-                                                  state, reason)
-                values (?, ?, ?, ?, ?, ?, ?, ?)
+                insert into broadcast_recipients (broadcast_id, conversation_id, channel, account, state, reason)
+                values (?, ?, ?, ?, ?, ?)
                 """, rows);
     }
 
@@ -200,7 +195,7 @@ class RecipientStore {
     /** A page of a broadcast's recipients, in the order they were frozen; only those in a state when one is given. */
     List<Recipient> page(long broadcastId, @Nullable RecipientState state, int offset, int limit) {
         return jdbc.sql("""
-                        select id, conversation_id, channel, customer, handle, state, reason, message_id, handled_at
+                        select id, conversation_id, channel, state, reason, message_id, handled_at
                         from broadcast_recipients
                         where broadcast_id = ? and (cast(? as varchar) is null or state = ?)
                         order by id offset ? limit ?
@@ -215,8 +210,8 @@ class RecipientStore {
                         rs.getLong("id"),
                         rs.getLong("conversation_id"),
                         rs.getString("channel"),
-                        rs.getString("customer"),
-                        rs.getString("handle"),
+                        null,
+                        null,
                         RecipientState.valueOf(rs.getString("state")),
                         rs.getString("reason"),
                         (Long) rs.getObject("message_id"),
