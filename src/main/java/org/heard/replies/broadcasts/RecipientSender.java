@@ -23,6 +23,7 @@ class RecipientSender {
     static final int MAX_ATTEMPTS = 3;
 
     private final RecipientStore recipients;
+    private final BroadcastStore broadcasts;
     private final ConversationReplies replies;
     private final BroadcastText texts;
     private final BroadcastLive live;
@@ -31,12 +32,14 @@ class RecipientSender {
 
     RecipientSender(
             RecipientStore recipients,
+            BroadcastStore broadcasts,
             ConversationReplies replies,
             BroadcastText texts,
             BroadcastLive live,
             TransactionTemplate transactions,
             Clock clock) {
         this.recipients = recipients;
+        this.broadcasts = broadcasts;
         this.replies = replies;
         this.texts = texts;
         this.live = live;
@@ -62,7 +65,7 @@ class RecipientSender {
                 return true;
             }));
             if (sent) {
-                live.changed(lane.broadcastId());
+                handled(lane.broadcastId());
             }
             return sent;
         } catch (IllegalArgumentException e) {
@@ -84,8 +87,14 @@ class RecipientSender {
             transactions.executeWithoutResult(
                     status -> recipients.attemptFailed(recipient.id(), reason, MAX_ATTEMPTS, clock.instant()));
         }
-        live.changed(lane.broadcastId());
+        handled(lane.broadcastId());
         return true;
+    }
+
+    /** A recipient was handled: the broadcast moved on, and is finished if it was the last one. */
+    private void handled(long broadcastId) {
+        broadcasts.finishIfDone(broadcastId, clock.instant());
+        live.changed(broadcastId);
     }
 
     private static RecipientStore.Claimed claimedOr(AtomicReference<RecipientStore.Claimed> taken, RuntimeException e) {

@@ -7,6 +7,8 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import java.util.Map;
+import java.util.regex.Pattern;
 import org.heard.Browser;
 import org.heard.IntegrationTest;
 import org.heard.conversations.ConversationTriage;
@@ -25,6 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class BroadcastsBrowserIntegrationTests {
 
     private static final double PATIENCE = BroadcastScene.PATIENCE.toMillis();
+    private static final Pattern PROGRESS_PAGE = Pattern.compile(".*/replies/broadcasts/\\d+$");
 
     @RegisterExtension
     static final Browser browser = new Browser();
@@ -61,6 +64,7 @@ class BroadcastsBrowserIntegrationTests {
         supervisor.getByLabel("Tags").fill(tag);
         assertThat(supervisor.locator("#reach-count")).hasText("30 people");
         assertThat(supervisor.locator("#preview")).containsText("in 30 conversations tagged " + tag + " · unresolved");
+        Browser.screenshot(supervisor, "broadcast-new");
         supervisor
                 .getByLabel("Text", new Page.GetByLabelOptions().setExact(true))
                 .fill(text);
@@ -68,7 +72,7 @@ class BroadcastsBrowserIntegrationTests {
                 .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start broadcast"))
                 .click();
 
-        supervisor.waitForURL("**/replies/broadcasts/*");
+        supervisor.waitForURL(PROGRESS_PAGE);
         supervisor.evaluate("() => window.stillThisPage = true");
         // Thirty replies at the sandbox's pace take a second or two; a busy machine may need far longer.
         assertThat(supervisor.locator("#progress-figure"))
@@ -85,6 +89,8 @@ class BroadcastsBrowserIntegrationTests {
             assertThat(scene.brandRepliesTo(customer.postId(), text)).hasSize(1);
         }
         Browser.screenshot(supervisor, "broadcast-progress");
+        supervisor.navigate("/replies/broadcasts");
+        Browser.screenshot(supervisor, "broadcasts-list");
 
         var sandbox = browser.window();
         sandbox.navigate("/sandbox");
@@ -108,7 +114,7 @@ class BroadcastsBrowserIntegrationTests {
         supervisor
                 .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start broadcast"))
                 .dblclick();
-        supervisor.waitForURL("**/replies/broadcasts/*");
+        supervisor.waitForURL(PROGRESS_PAGE);
         assertThat(jdbc.sql("select count(*) from broadcasts where text = ?")
                         .param("Still working on it " + tag)
                         .query(Integer.class)
@@ -147,14 +153,16 @@ class BroadcastsBrowserIntegrationTests {
         scene.awaitCount(id, RecipientState.SENT, 2);
         var phone = browser.phone();
         browser.signInAsAgent(phone);
-        for (var path :
-                new String[] {"/replies/broadcasts", "/replies/broadcasts/new?tags=" + tag, "/replies/broadcasts/" + id
-                }) {
+        var pages = Map.of(
+                "broadcasts-list-phone", "/replies/broadcasts",
+                "broadcast-new-phone", "/replies/broadcasts/new?tags=" + tag,
+                "broadcast-progress-phone", "/replies/broadcasts/" + id);
+        pages.forEach((name, path) -> {
             phone.navigate(path);
             assertThat(phone.locator("h1")).isVisible();
             var width = (Number) phone.evaluate("() => document.documentElement.scrollWidth");
             assertThat(width.intValue()).as(path).isLessThanOrEqualTo(390);
-        }
-        Browser.screenshot(phone, "broadcast-progress-phone");
+            Browser.screenshot(phone, name);
+        });
     }
 }

@@ -85,8 +85,9 @@ class BroadcastsIntegrationTests {
         long id = scene.broadcast(Map.of("text", text, "audience", Map.of("tags", List.of(tag))));
 
         var done = scene.awaitCount(id, RecipientState.SENT, 6);
-        assertThat(done.get("broadcast").get("state").asString()).isEqualTo("FINISHED");
         assertThat(done.get("broadcast").get("total").asInt()).isEqualTo(6);
+        await().atMost(BroadcastScene.PATIENCE)
+                .until(() -> scene.progress(id).get("broadcast").get("state").asString(), "FINISHED"::equals);
         for (var customer : customers) {
             assertThat(scene.brandRepliesTo(customer.postId(), text))
                     .as("the brand's reply under %s's post", customer.handle())
