@@ -46,7 +46,7 @@ class BroadcastPages {
 
     @GetMapping("/replies/broadcasts")
     String list(Model model) {
-        model.addAttribute("history", broadcasts.history(100));
+        model.addAttribute("history", broadcasts.history(50));
         model.addAttribute("names", names());
         return "replies/broadcasts";
     }

@@ -1,5 +1,6 @@
 package org.heard.replies.broadcasts;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -27,16 +28,19 @@ public record Progress(Broadcast broadcast, Map<RecipientState, Integer> counts)
     }
 
     /** Recipients the worker is done with: everyone but the pending ones. */
+    @JsonProperty
     public int handled() {
         return total() - count(RecipientState.PENDING);
     }
 
     /** Replies the networks took. */
+    @JsonProperty
     public int sent() {
         return count(RecipientState.SENT);
     }
 
     /** How far the worker is, in whole percent. */
+    @JsonProperty
     public int percent() {
         return total() == 0 ? 100 : (int) Math.floor(handled() * 100.0 / total());
     }
