@@ -19,7 +19,8 @@ public interface ConversationReplies {
      * @return the stored reply, which may wait for approval
      * @throws ReplyRefused when a check before sending refuses it; nothing is stored
      * @throws IllegalArgumentException when the network's rules refuse it (too long, its messaging window closed,
-     *     the channel no longer connected) or the conversation does not exist; nothing is stored
+     *     the channel no longer connected); nothing is stored
+     * @throws org.springframework.web.server.ResponseStatusException 404 when the conversation does not exist
      */
     ReplyReceipt reply(long conversationId, long userId, String text, @Nullable Visibility visibility);
 }
