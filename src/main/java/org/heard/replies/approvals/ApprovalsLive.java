@@ -2,6 +2,7 @@ package org.heard.replies.approvals;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
+import org.heard.platform.Broadcasts;
 import org.heard.platform.LiveStream;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -14,8 +15,8 @@ class ApprovalsLive {
 
     private final LiveStream stream;
 
-    ApprovalsLive(MeterRegistry meters) {
-        this.stream = new LiveStream("approvals", meters);
+    ApprovalsLive(MeterRegistry meters, Broadcasts broadcasts) {
+        this.stream = new LiveStream("approvals", meters, broadcasts);
     }
 
     SseEmitter subscribe() {
