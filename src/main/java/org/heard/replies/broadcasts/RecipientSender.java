@@ -58,7 +58,7 @@ class RecipientSender {
                 }
                 var recipient = claimed.get();
                 taken.set(recipient);
-                var text = texts.forRecipient(recipient.text(), recipient.conversationId());
+                var text = texts.forRecipient(recipient.text(), recipient.conversationId(), recipient.userId());
                 var receipt =
                         replies.reply(recipient.conversationId(), recipient.userId(), text, recipient.visibility());
                 recipients.handed(recipient.id(), receipt, clock.instant());

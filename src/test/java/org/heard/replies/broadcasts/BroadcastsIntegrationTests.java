@@ -82,17 +82,19 @@ class BroadcastsIntegrationTests {
         var customers = scene.tagged(tag, 6);
         var text = "Update: the app is back. Sorry for the wait! " + tag;
 
-        long id = scene.broadcast(Map.of("text", text, "audience", Map.of("tags", List.of(tag))));
+        // Each recipient is named in their own reply.
+        long id = scene.broadcast(Map.of("text", "{{handle}} " + text, "audience", Map.of("tags", List.of(tag))));
 
         var done = scene.awaitCount(id, RecipientState.SENT, 6);
         assertThat(done.get("broadcast").get("total").asInt()).isEqualTo(6);
         await().atMost(BroadcastScene.PATIENCE)
                 .until(() -> scene.progress(id).get("broadcast").get("state").asString(), "FINISHED"::equals);
         for (var customer : customers) {
-            assertThat(scene.brandRepliesTo(customer.postId(), text))
+            var personal = "@" + customer.handle() + " " + text;
+            assertThat(scene.brandRepliesTo(customer.postId(), personal))
                     .as("the brand's reply under %s's post", customer.handle())
                     .hasSize(1);
-            assertThat(scene.repliesStored(customer.conversationId(), text)).isEqualTo(1);
+            assertThat(scene.repliesStored(customer.conversationId(), personal)).isEqualTo(1);
         }
         var detail = scene.admin()
                 .get("/api/conversations/" + customers.getFirst().conversationId())
