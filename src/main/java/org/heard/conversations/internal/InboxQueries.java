@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -73,7 +74,9 @@ public class InboxQueries {
         this.channels = channels;
     }
 
-    @Transactional(readOnly = true)
+    // One snapshot for every read: a customer's message committed between reading the conversation and reading its
+    // messages would otherwise show with the status from before it (a resolved conversation it had reopened).
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public ConversationView detail(long id) {
         var conversation = conversations.findById(id).orElseThrow(() -> new ConversationNotFound("conversation " + id));
         var identity = identities.findById(conversation.identityId()).orElseThrow();
