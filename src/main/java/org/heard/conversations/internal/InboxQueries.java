@@ -32,9 +32,6 @@ public class InboxQueries {
     /** Who agents read as the author of what Heard wrote by itself: never a person's name. */
     static final String AUTOMATED = "Automated";
 
-    /** Up to this many matching messages, a search looks their conversations up by id (see {@code matching}). */
-    static final int FEW_MATCHES = 5000;
-
     private final JdbcClient jdbc;
     private final Colleagues colleagues;
 
@@ -47,6 +44,7 @@ public class InboxQueries {
     private final CommentModeration moderation;
     // Found when asked: the masks live in a module that uses this one's services.
     private final ObjectProvider<MessageMasks> masks;
+    private final MessageSearch search;
 
     private static final java.time.format.DateTimeFormatter MARKER_TIME =
             java.time.format.DateTimeFormatter.ofPattern("d MMM, HH:mm").withZone(java.time.ZoneId.systemDefault());
@@ -61,8 +59,10 @@ public class InboxQueries {
             Channels channels,
             Continuations continuations,
             CommentModeration moderation,
-            ObjectProvider<MessageMasks> masks) {
+            ObjectProvider<MessageMasks> masks,
+            MessageSearch search) {
         this.masks = masks;
+        this.search = search;
         this.moderation = moderation;
         this.continuations = continuations;
         this.jdbc = jdbc;
@@ -231,13 +231,61 @@ public class InboxQueries {
 
     @Transactional(readOnly = true)
     public InboxPage list(InboxFilter filter, long userId, @Nullable String cursor, int limit) {
-        return list(filter, userId, cursor, limit, FEW_MATCHES);
+        return list(filter, userId, cursor, limit, MessageSearch.RECENT, MessageSearch.FEW_MATCHES);
     }
 
-    /** The list, with a search looked up by id up to {@code fewMatches} matching messages (tests try both ways). */
+    /**
+     * The list; a search walks the {@code recent} newest conversations first, then looks its matches up by id when at
+     * most {@code fewMatches} messages match (tests try each way).
+     */
     @Transactional(readOnly = true)
-    InboxPage list(InboxFilter filter, long userId, @Nullable String cursor, int limit, int fewMatches) {
+    InboxPage list(InboxFilter filter, long userId, @Nullable String cursor, int limit, int recent, int fewMatches) {
         int size = Math.clamp(limit, 1, MAX_PAGE);
+        var position = cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor);
+        List<Raw> rows = List.of();
+        if (filter.searching()) {
+            // A common word fills a page from the newest conversations: try those first, at a bounded cost.
+            var horizon = search.horizon(position, recent);
+            if (horizon != null) {
+                rows = rows(
+                        filter,
+                        userId,
+                        position,
+                        size,
+                        (sql, params) -> search.within(sql, params, filter.q(), horizon));
+            }
+        }
+        if (rows.size() <= size) {
+            rows = rows(filter, userId, position, size, (sql, params) -> {
+                if (filter.searching()) {
+                    search.matching(sql, params, filter.q(), fewMatches);
+                }
+            });
+        }
+        var names = colleagueNames();
+        var page = rows.stream().limit(size).toList();
+        var matched = filter.searching()
+                ? search.latestMatches(page.stream().map(Raw::id).toList(), filter.q())
+                : Map.<Long, String>of();
+        var items = page.stream()
+                .map(raw -> raw.row(names, matched.getOrDefault(raw.id(), raw.preview())))
+                .toList();
+        String next = null;
+        if (rows.size() > size) {
+            var last = rows.get(size - 1);
+            var since = filter.searching() ? last.lastMessageAt() : last.waitingKey();
+            next = new Cursor(last.priority(), since, last.id()).encode();
+        }
+        return new InboxPage(items, next);
+    }
+
+    /** One page (and one row more, to know whether there is a next) of the filtered list, in its order. */
+    private List<Raw> rows(
+            InboxFilter filter,
+            long userId,
+            @Nullable Cursor position,
+            int size,
+            java.util.function.BiConsumer<StringBuilder, List<Object>> searchClause) {
         var sql = new StringBuilder("""
                 select c.id, c.channel, c.visibility, c.status, c.priority, c.priority_reason, c.queue, c.tags, c.due_at,
                        c.due_what, c.assignee_id, c.last_message_preview,
@@ -275,13 +323,10 @@ public class InboxQueries {
             sql.append(" and c.queue = ?");
             params.add(filter.queue());
         }
-        if (filter.searching()) {
-            matching(sql, params, filter.q(), fewMatches);
-        }
-        orderAndPage(sql, params, filter, cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor));
+        searchClause.accept(sql, params);
+        orderAndPage(sql, params, filter, position);
         params.add(size + 1);
-
-        var rows = jdbc.sql(sql.toString())
+        return jdbc.sql(sql.toString())
                 .params(params)
                 .query((rs, i) -> new Raw(
                         rs.getLong("id"),
@@ -302,62 +347,6 @@ public class InboxQueries {
                         instant(rs.getTimestamp("last_customer_message_at")),
                         rs.getTimestamp("waiting_key").toInstant()))
                 .list();
-        var names = colleagueNames();
-        var page = rows.stream().limit(size).toList();
-        var matched = filter.searching() ? latestMatches(page, filter.q()) : Map.<Long, String>of();
-        var items = page.stream()
-                .map(raw -> raw.row(names, matched.getOrDefault(raw.id(), raw.preview())))
-                .toList();
-        String next = null;
-        if (rows.size() > size) {
-            var last = rows.get(size - 1);
-            var since = filter.searching() ? last.lastMessageAt() : last.waitingKey();
-            next = new Cursor(last.priority(), since, last.id()).encode();
-        }
-        return new InboxPage(items, next);
-    }
-
-    /**
-     * Keeps the conversations with a message matching {@code q}. A rare search (an order number) is answered from the
-     * search index alone: its few messages name their conversations. A common one (a word in thousands of messages)
-     * walks conversations newest first and stops when the page is full, without reading every match. PostgreSQL cannot
-     * be left to choose: for a word missing from its statistics it guesses "common" and walks, and for a word that is
-     * nowhere it then reads every conversation (seconds at a million). ADR 0011 has the measurements.
-     */
-    private void matching(StringBuilder sql, List<Object> params, String q, int fewMatches) {
-        // Only the search index may say how rare the words are; a scan would read the whole table to say "none".
-        jdbc.sql("set local enable_seqscan = off").update();
-        jdbc.sql("set local enable_indexscan = off").update();
-        var found = jdbc.sql("select conversation_id from messages"
-                        + " where search_vector @@ websearch_to_tsquery('simple', ?) limit ?")
-                .params(q, fewMatches + 1)
-                .query(Long.class)
-                .list();
-        jdbc.sql("set local enable_seqscan to default").update();
-        jdbc.sql("set local enable_indexscan to default").update();
-        if (found.size() <= fewMatches) {
-            sql.append(" and c.id = any(?)");
-            params.add(found.stream().distinct().toArray(Long[]::new));
-        } else {
-            // The words are only ever a bound value: websearch_to_tsquery reads any text without a syntax error.
-            sql.append(" and exists (select 1 from messages m where m.conversation_id = c.id"
-                    + " and m.search_vector @@ websearch_to_tsquery('simple', ?))");
-            params.add(q);
-        }
-    }
-
-    /** The newest matching message of each conversation found, shown instead of its latest message. */
-    private Map<Long, String> latestMatches(List<Raw> found, String q) {
-        if (found.isEmpty()) {
-            return Map.of();
-        }
-        var ids = found.stream().map(Raw::id).toArray(Long[]::new);
-        return jdbc.sql("""
-                        select distinct on (conversation_id) conversation_id, left(text, 300) text from messages
-                        where conversation_id = any(?) and search_vector @@ websearch_to_tsquery('simple', ?)
-                        order by conversation_id, sent_at desc, id desc
-                        """).params(ids, q).query((rs, i) -> Map.entry(rs.getLong(1), rs.getString(2))).list().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /**

@@ -16,9 +16,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * A search is answered one of two ways — rare words by looking their conversations up by id, common ones by walking
- * conversations newest first — and both give the same pages. Which way depends on how many messages match; here the
- * threshold is set to 0 to force the walk that only thousands of matches would otherwise take.
+ * A search is answered one of three ways — within the newest conversations, rare words by looking their conversations
+ * up by id, common ones by walking all conversations newest first — and all give the same pages. Which way depends on
+ * how many conversations there are and how many messages match; here the limits are set to force each way.
  */
 @IntegrationTest
 @Tag("persistence")
@@ -26,6 +26,9 @@ class MessageSearchPathsIntegrationTests {
 
     @LocalServerPort
     int port;
+
+    /** More conversations than any test database holds: the first, newest-first attempt is skipped. */
+    private static final int NEVER = Integer.MAX_VALUE;
 
     @Autowired
     InboxQueries queries;
@@ -40,25 +43,27 @@ class MessageSearchPathsIntegrationTests {
         }
         var search = new InboxFilter("all", null, null, null, null, tag);
         await().atMost(Duration.ofSeconds(15))
-                .until(() -> ids(search, InboxQueries.FEW_MATCHES).size() == 4);
+                .until(() -> ids(search, NEVER, MessageSearch.FEW_MATCHES).size() == 4);
 
-        var byId = ids(search, InboxQueries.FEW_MATCHES);
-        var walked = ids(search, 0);
+        var byId = ids(search, NEVER, MessageSearch.FEW_MATCHES);
+        var walked = ids(search, NEVER, 0);
+        var newestFirst = ids(search, 3, 0);
 
         assertThat(walked).isEqualTo(byId);
+        assertThat(newestFirst).isEqualTo(byId);
         assertThat(byId).isSortedAccordingTo((a, b) -> Long.compare(b, a));
-        assertThat(ids(new InboxFilter("all", null, null, null, null, tag + " -number"), 0))
+        assertThat(ids(new InboxFilter("all", null, null, null, null, tag + " -number"), 3, 0))
                 .isEmpty();
-        assertThat(ids(new InboxFilter("all", null, null, null, null, tag + " \"number 2\""), 0))
+        assertThat(ids(new InboxFilter("all", null, null, null, null, tag + " \"number 2\""), 3, 0))
                 .hasSize(1);
     }
 
     /** Every page of the search, one conversation a page, so the cursor is used each time. */
-    private List<Long> ids(InboxFilter filter, int fewMatches) {
+    private List<Long> ids(InboxFilter filter, int recent, int fewMatches) {
         var ids = new ArrayList<Long>();
         String cursor = null;
         do {
-            var page = queries.list(filter, 0L, cursor, 1, fewMatches);
+            var page = queries.list(filter, 0L, cursor, 1, recent, fewMatches);
             page.items().forEach(row -> ids.add(row.id()));
             cursor = page.nextCursor();
         } while (cursor != null && ids.size() < 100);
