@@ -21,7 +21,7 @@ import org.springframework.web.server.ResponseStatusException;
  * Starts, follows and cancels broadcasts. The recipients are frozen when a broadcast starts, one reply per person
  * (in their latest matching conversation); the {@link BroadcastWorker} sends them at each network's pace.
  */
-@Service
+@Service("replyBroadcasts")
 public class Broadcasts {
 
     static final int PREVIEW_SAMPLE = 10;
