@@ -77,6 +77,7 @@
       if (search && document.activeElement !== search) search.focus();
     }
   }, true);
+})();
 
 // Replies: "Edit and resubmit" for a reply sent back, the composer's Send later, and the approval queue's
 // live refresh, which waits while an approver is writing.
