@@ -195,13 +195,7 @@ class CrashRecoveryIntegrationTests {
     }
 
     /** The agent answers conversations it has not answered yet, until Heard stops answering. */
-    private void replyWhileAlive(HeardProcess heard, AtomicBoolean killed) {
-        HeardClient agent;
-        try {
-            agent = heard.client().asAdmin();
-        } catch (IllegalStateException killedBeforeSignIn) {
-            return;
-        }
+    private void replyWhileAlive(HeardClient agent, AtomicBoolean killed) {
         while (!killed.get()) {
             try {
                 if (!replyToOne(agent)) {
@@ -265,13 +259,15 @@ class CrashRecoveryIntegrationTests {
     private void deliverUntilKilled(HeardProcess heard, int killAfter, boolean withPostgres) {
         var network = heard.client();
         var killed = new AtomicBoolean();
-        int before = acknowledged.size();
         int repliesBefore = repliesAccepted.size();
         // The kill also lands while the outbox is sending some of this life's replies.
         int repliesFirst = random.nextInt(2, 8);
         int lifeCap = Math.min(POSTS, next.get() + POSTS / (KILLS + 1));
+        int answeredBefore = acknowledged.size() + unanswered.size();
+        int toAnswer = Math.min(killAfter, lifeCap - next.get());
         try (var senders = Executors.newFixedThreadPool(SENDERS + 1)) {
-            senders.execute(() -> replyWhileAlive(heard, killed));
+            var agent = heard.client().asAdmin();
+            senders.execute(() -> replyWhileAlive(agent, killed));
             for (int s = 0; s < SENDERS; s++) {
                 senders.execute(() -> {
                     // Posts arrive until the kill, but some are kept for the lives after this one.
@@ -284,9 +280,8 @@ class CrashRecoveryIntegrationTests {
             }
             await().atMost(Duration.ofMinutes(1))
                     .pollInterval(Duration.ofMillis(5))
-                    .until(() -> (acknowledged.size() - before >= killAfter
-                                    && repliesAccepted.size() - repliesBefore >= repliesFirst)
-                            || next.get() >= lifeCap);
+                    .until(() -> acknowledged.size() + unanswered.size() - answeredBefore >= toAnswer
+                            && repliesAccepted.size() - repliesBefore >= repliesFirst);
             killed.set(true);
             if (withPostgres) {
                 heard.killWithPostgres();
