@@ -77,7 +77,12 @@ class SelfServiceBrowserIntegrationTests {
         customer.post(handle, post);
 
         var botReply = customer.thread(post).locator(".replies .sandbox-post.by-brand");
-        assertThat(botReply).containsText("Automated answer: for your balance, connect your account privately");
+        // The bot answers once the post is threaded, behind whatever the shared test application still processes.
+        assertThat(botReply)
+                .containsText(
+                        "Automated answer: for your balance, connect your account privately",
+                        new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions()
+                                .setTimeout(30_000));
         assertThat(botReply).containsText("Reply \"human\" to talk to a person.");
         var matcher = LINK.matcher(botReply.innerText());
         assertThat(matcher.find()).isTrue();
@@ -115,7 +120,10 @@ class SelfServiceBrowserIntegrationTests {
         customer.post(handle, post);
 
         assertThat(customer.thread(post).locator(".replies .sandbox-post.by-brand"))
-                .containsText("Automated answer: We've opened a case for you");
+                .containsText(
+                        "Automated answer: We've opened a case for you",
+                        new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions()
+                                .setTimeout(30_000));
         var row = agent.row("@" + handle).filter(new Locator.FilterOptions().setHasText("opened a case"));
         assertThat(row).isVisible();
         assertThat(row.locator(".badge.priority")).hasText(Pattern.compile("high|urgent"));
