@@ -29,7 +29,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * Hashtag self-service as the customer and the team see it: a customer on the sandbox network's page asks for their
  * balance, opens the one-time link, connects their account (the company's system is WireMock) and reads the answer
- * in their private messages; another posts #complaint and the case is at the top of the agent's inbox.
+ * in their private messages.
  */
 @IntegrationTest
 class SelfServiceBrowserIntegrationTests {
@@ -108,30 +108,6 @@ class SelfServiceBrowserIntegrationTests {
         linkPage.navigate(matcher.group());
         assertThat(linkPage.getByRole(AriaRole.ALERT)).containsText("expired or was already used");
         assertThat(linkPage.locator("main")).containsText("post #balance to us again");
-    }
-
-    @Test
-    void aComplaintOpensAHighPriorityCaseThatTheAgentSeesInTheInbox() {
-        var handle = newPersona("yan");
-        var agent = new AgentInbox(browser.signInAsAgent(browser.window()));
-        var customer = new SandboxCustomer(browser.window()).open();
-        var post = "@heardbrand #complaint my router has been dead since Monday " + run;
-
-        customer.post(handle, post);
-
-        assertThat(customer.thread(post).locator(".replies .sandbox-post.by-brand"))
-                .containsText(
-                        "Automated answer: We've opened a case for you",
-                        new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions()
-                                .setTimeout(30_000));
-        var row = agent.row("@" + handle).filter(new Locator.FilterOptions().setHasText("opened a case"));
-        assertThat(row).isVisible();
-        assertThat(row.locator(".badge.priority")).hasText(Pattern.compile("high|urgent"));
-        assertThat(row.locator(".badge.queue")).hasText("general");
-        row.locator("a.row-link").click();
-        assertThat(agent.thread()).containsText(post);
-        assertThat(agent.thread()).containsText("Automated");
-        Browser.screenshot(agent.page, "selfservice-case-in-inbox");
     }
 
     /** A customer of this test on the sandbox network, known to its page. */
