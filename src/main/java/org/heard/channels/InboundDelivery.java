@@ -18,4 +18,12 @@ public record InboundDelivery(String account, String externalId, String payload)
             throw new IllegalArgumentException("A delivery needs its payload");
         }
     }
+
+    /**
+     * The id that log lines about this delivery carry, from the webhook that brought it to the replies that answer
+     * it: {@code channel:event id}, unique in the inbound event log with the account.
+     */
+    public String correlationId(String channel) {
+        return channel + ":" + externalId;
+    }
 }

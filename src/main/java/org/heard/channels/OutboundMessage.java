@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
  * @param recipient the network's id of the person, for a private message
  * @param template the approved template this sends, whose filled-in body is {@code text}; null for a free-form
  *     reply
+ * @param correlationId the correlation id of the customer's message this answers ({@code channel:delivery id}),
+ *     carried into the log lines about sending it; null where it answers none
  */
 public record OutboundMessage(
         String channel,
@@ -21,7 +23,21 @@ public record OutboundMessage(
         Visibility visibility,
         @Nullable String inReplyTo,
         @Nullable String recipient,
-        @Nullable TemplateChoice template) {
+        @Nullable TemplateChoice template,
+        @Nullable String correlationId) {
+
+    public OutboundMessage(
+            String channel,
+            String account,
+            String idempotencyKey,
+            long messageId,
+            String text,
+            Visibility visibility,
+            @Nullable String inReplyTo,
+            @Nullable String recipient,
+            @Nullable TemplateChoice template) {
+        this(channel, account, idempotencyKey, messageId, text, visibility, inReplyTo, recipient, template, null);
+    }
 
     public OutboundMessage(
             String channel,
@@ -32,7 +48,7 @@ public record OutboundMessage(
             Visibility visibility,
             @Nullable String inReplyTo,
             @Nullable String recipient) {
-        this(channel, account, idempotencyKey, messageId, text, visibility, inReplyTo, recipient, null);
+        this(channel, account, idempotencyKey, messageId, text, visibility, inReplyTo, recipient, null, null);
     }
 
     public OutboundMessage {

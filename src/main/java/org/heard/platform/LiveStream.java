@@ -13,7 +13,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Server-sent events to every open page of one kind (the inbox, the sandbox timeline), on every node: an
- * event is {@linkplain Broadcasts broadcast}, and each node sends it to the pages open on it. A comment
+ * event is {@linkplain AllNodes broadcast}, and each node sends it to the pages open on it. A comment
  * line every 15 seconds keeps proxies from closing idle streams and finds clients that went away.
  */
 public final class LiveStream implements AutoCloseable {
@@ -22,10 +22,10 @@ public final class LiveStream implements AutoCloseable {
 
     private final Set<SseEmitter> clients = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService heartbeat;
-    private final Broadcasts broadcasts;
+    private final AllNodes broadcasts;
     private final String topic;
 
-    public LiveStream(String name, MeterRegistry meters, Broadcasts broadcasts) {
+    public LiveStream(String name, MeterRegistry meters, AllNodes broadcasts) {
         this.broadcasts = broadcasts;
         this.topic = "live." + name;
         broadcasts.receive(topic, Event.class, event -> publishHere(event.name(), event.data()));

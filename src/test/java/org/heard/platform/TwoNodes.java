@@ -12,22 +12,22 @@ public final class TwoNodes {
     private TwoNodes() {}
 
     /** Two nodes' broadcasts, joined. */
-    public static List<Broadcasts> joined() {
+    public static List<AllNodes> joined() {
         var json = JsonMapper.builder().build();
         var first = new Wire();
         var second = new Wire();
         first.other = second;
         second.other = first;
-        return List.of(new Broadcasts(json, first), new Broadcasts(json, second));
+        return List.of(new AllNodes(json, first), new AllNodes(json, second));
     }
 
-    private static final class Wire implements Broadcasts.Relay {
+    private static final class Wire implements AllNodes.Relay {
 
-        private Broadcasts.Arrivals arrivals;
+        private AllNodes.Arrivals arrivals;
         private Wire other;
 
         @Override
-        public void connect(Broadcasts.Arrivals arrivals) {
+        public void connect(AllNodes.Arrivals arrivals) {
             this.arrivals = arrivals;
         }
 

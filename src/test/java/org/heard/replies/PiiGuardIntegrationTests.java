@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.util.Map;
+import org.heard.EventStream;
 import org.heard.HeardClient;
 import org.heard.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,7 +68,17 @@ class PiiGuardIntegrationTests {
 
     @Test
     void aCustomersOwnCardNumberInAPublicPostIsMaskedInHeardsViewsWithAWarning() {
-        long id = customers.posts("Chloe Martin", "@heardbrand refund it to 5555 5555 5555 4444 please!", false);
+        var live = EventStream.open(agent, "/api/inbox/stream");
+        long id;
+        try (live) {
+            id = customers.posts("Chloe Martin", "@heardbrand refund it to 5555 5555 5555 4444 please!", false);
+            var pushed = "\"id\":" + id + ",";
+            await().until(() -> live.has("conversation", pushed));
+            assertThat(live.events())
+                    .filteredOn(e -> e.data().contains(pushed))
+                    .allSatisfy(e ->
+                            assertThat(e.data()).doesNotContain("5555 5555").contains("4444"));
+        }
 
         var message = customers.detail(id).get("messages").get(0);
         assertThat(message.get("text").asString()).isEqualTo("@heardbrand refund it to •••• •••• •••• 4444 please!");

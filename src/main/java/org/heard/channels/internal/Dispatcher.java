@@ -14,6 +14,7 @@ import org.heard.channels.ConnectionFailed;
 import org.heard.channels.OutboundMessageFailed;
 import org.heard.channels.OutboundMessageSent;
 import org.heard.channels.SendFailed;
+import org.heard.platform.Worker;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,7 +77,9 @@ class Dispatcher extends Worker {
     }
 
     private void send(OutboxStore.Entry entry) {
-        try (var ignored = MDC.putCloseable("idempotencyKey", entry.message().idempotencyKey())) {
+        var correlationId = entry.message().correlationId();
+        try (var key = MDC.putCloseable("idempotencyKey", entry.message().idempotencyKey());
+                var correlation = MDC.putCloseable("correlationId", correlationId)) {
             sendNow(entry);
         }
     }

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import org.heard.channels.InboundMessageNormalised;
+import org.heard.platform.Worker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -101,12 +102,15 @@ class InboundProcessor extends Worker {
         return true;
     }
 
-    /** Log lines while a delivery is processed carry its channel and network id, to follow it along. */
+    /**
+     * Log lines while a delivery is processed carry its correlation id, its channel and network id, which the
+     * message keeps and the replies to it carry on to the outbox.
+     */
     private void process(InboundLog.Pending pending) {
-        try (var ignored = MDC.putCloseable(
-                "delivery", pending.channel() + ":" + pending.delivery().externalId())) {
+        var correlationId = pending.delivery().correlationId(pending.channel());
+        try (var ignored = MDC.putCloseable("correlationId", correlationId)) {
             var message = connectors.get(pending.channel()).normalise(pending.delivery());
-            events.publishEvent(new InboundMessageNormalised(pending.id(), message));
+            events.publishEvent(new InboundMessageNormalised(pending.id(), correlationId, message));
             inboundLog.markProcessed(pending.id());
             log.debug("Processed inbound event {}", pending.id());
         }

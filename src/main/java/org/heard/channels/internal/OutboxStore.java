@@ -36,8 +36,8 @@ class OutboxStore implements Outbox {
         var template = message.template();
         jdbc.sql("""
                         insert into outbox (channel, account, idempotency_key, message_id, text, private, in_reply_to, recipient,
-                                            template_name, template_language, template_variables)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                            template_name, template_language, template_variables, correlation_id)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """)
                 .params(
                         message.channel(),
@@ -50,7 +50,8 @@ class OutboxStore implements Outbox {
                         message.recipient(),
                         template == null ? null : template.name(),
                         template == null ? null : template.language(),
-                        template == null ? null : template.variables().toArray(String[]::new))
+                        template == null ? null : template.variables().toArray(String[]::new),
+                        message.correlationId())
                 .update();
         nudgeAfterCommit();
     }
@@ -116,7 +117,7 @@ class OutboxStore implements Outbox {
                         from due where o.id = due.id
                         returning o.id, o.channel, o.account, o.idempotency_key, o.message_id, o.post_id, o.text, o.private,
                                   o.in_reply_to, o.recipient, o.attempts, o.template_name, o.template_language,
-                                  o.template_variables, due.in_flight as interrupted
+                                  o.template_variables, o.correlation_id, due.in_flight as interrupted
                         """)
                 .params(channels, limit, lease.toSeconds())
                 .query((rs, i) -> new Entry(
@@ -133,7 +134,8 @@ class OutboxStore implements Outbox {
                                 rs.getBoolean("private") ? Visibility.PRIVATE : Visibility.PUBLIC,
                                 rs.getString("in_reply_to"),
                                 rs.getString("recipient"),
-                                template(rs))))
+                                template(rs),
+                                rs.getString("correlation_id"))))
                 .list();
     }
 

@@ -8,6 +8,7 @@ import org.heard.channels.ConnectionFailed;
 import org.heard.channels.Poll;
 import org.heard.channels.SendFailed;
 import org.heard.channels.internal.AccountStore.StoredAccount;
+import org.heard.platform.Worker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;

@@ -18,6 +18,7 @@ import org.heard.platform.Problems;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
@@ -119,6 +120,13 @@ class WebhookEndpoint {
         }
         int recorded = admission.admit(() -> groupCommit.record(channel, deliveries));
         meters.counter("heard.webhooks.received", "channel", channel).increment(deliveries.size());
+        if (log.isDebugEnabled()) {
+            for (var delivery : deliveries) {
+                try (var ignored = MDC.putCloseable("correlationId", delivery.correlationId(channel))) {
+                    log.debug("Recorded a delivery on {} for account {}", channel, delivery.account());
+                }
+            }
+        }
         if (recorded > 0) {
             processor.nudge();
         }

@@ -7,7 +7,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.heard.platform.Broadcasts;
+import org.heard.platform.AllNodes;
 import org.heard.platform.LiveStream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,7 +41,7 @@ public class SandboxNetwork {
     private final SandboxWebhooks webhooks;
     private final LiveStream live;
 
-    SandboxNetwork(JdbcClient jdbc, SandboxWebhooks webhooks, MeterRegistry meters, Broadcasts broadcasts) {
+    SandboxNetwork(JdbcClient jdbc, SandboxWebhooks webhooks, MeterRegistry meters, AllNodes broadcasts) {
         this.jdbc = jdbc;
         this.webhooks = webhooks;
         this.live = new LiveStream("sandbox", meters, broadcasts);

@@ -49,7 +49,10 @@ class SandboxPage {
             @RequestParam String text,
             @RequestParam(required = false) @Nullable Long inReplyTo,
             @RequestParam(defaultValue = "false") boolean isPrivate,
-            Model model) {
+            Model model,
+            jakarta.servlet.http.HttpServletResponse response) {
+        // The timeline answered here may already miss the brand's instant reply: the page fetches it once more.
+        response.setHeader("HX-Trigger-After-Swap", "sandbox-posted");
         try {
             network.post(author, text, inReplyTo, isPrivate);
         } catch (IllegalArgumentException e) {

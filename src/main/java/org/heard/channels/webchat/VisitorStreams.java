@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.heard.platform.Broadcasts;
+import org.heard.platform.AllNodes;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -29,12 +29,12 @@ class VisitorStreams {
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("heard-webchat-heartbeat").daemon().factory());
 
-    private final Broadcasts broadcasts;
+    private final AllNodes broadcasts;
 
     /** A reply for a visitor, as it travels between nodes. */
     public record Pushed(String account, String visitor, Transcripts.Line line) {}
 
-    VisitorStreams(MeterRegistry meters, Broadcasts broadcasts) {
+    VisitorStreams(MeterRegistry meters, AllNodes broadcasts) {
         this.broadcasts = broadcasts;
         broadcasts.receive("webchat", Pushed.class, p -> pushHere(p.account(), p.visitor(), p.line()));
         heartbeat.scheduleAtFixedRate(this::beat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);

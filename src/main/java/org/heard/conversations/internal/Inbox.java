@@ -220,7 +220,8 @@ public class Inbox {
                 message.visibility(),
                 message.replyToExternalId(),
                 message.visibility() == Visibility.PRIVATE ? recipient : null,
-                template));
+                template,
+                messages.findLatestCorrelation(conversation.id()).orElse(null)));
         changed(conversation);
     }
 

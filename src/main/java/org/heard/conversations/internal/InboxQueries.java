@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.heard.channels.Channels;
-import org.heard.channels.Visibility;
 import org.heard.conversations.ConversationStatus;
 import org.heard.conversations.MessageMasks;
 import org.heard.conversations.PriorityLevel;
@@ -44,6 +43,7 @@ public class InboxQueries {
     private final CommentModeration moderation;
     // Found when asked: the masks live in a module that uses this one's services.
     private final ObjectProvider<MessageMasks> masks;
+    private final PreviewMasks previews;
     private final MessageSearch search;
 
     private static final java.time.format.DateTimeFormatter MARKER_TIME =
@@ -60,8 +60,10 @@ public class InboxQueries {
             Continuations continuations,
             CommentModeration moderation,
             ObjectProvider<MessageMasks> masks,
+            PreviewMasks previews,
             MessageSearch search) {
         this.masks = masks;
+        this.previews = previews;
         this.search = search;
         this.moderation = moderation;
         this.continuations = continuations;
@@ -166,18 +168,6 @@ public class InboxQueries {
                 closed,
                 closed != null && window != null && window.templates(),
                 conversation.account());
-    }
-
-    /** A public conversation's preview with any personal data the customer posted masked. */
-    private String shown(String visibility, String preview) {
-        if (!Visibility.PUBLIC.name().equals(visibility)) {
-            return preview;
-        }
-        var shown = preview;
-        for (var mask : masks) {
-            shown = mask.masked(shown);
-        }
-        return shown;
     }
 
     private List<ConversationView.Marker> markers(long id, Map<Long, String> names) {
@@ -342,7 +332,7 @@ public class InboxQueries {
                         (Long) rs.getObject("assignee_id"),
                         rs.getString("display_name"),
                         rs.getString("handle"),
-                        shown(rs.getString("visibility"), rs.getString("last_message_preview")),
+                        previews.shown(rs.getString("visibility"), rs.getString("last_message_preview")),
                         rs.getTimestamp("last_message_at").toInstant(),
                         instant(rs.getTimestamp("last_customer_message_at")),
                         rs.getTimestamp("waiting_key").toInstant()))

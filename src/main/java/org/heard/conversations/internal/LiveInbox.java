@@ -5,7 +5,7 @@ import jakarta.annotation.PreDestroy;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.heard.conversations.ConversationChanged;
-import org.heard.platform.Broadcasts;
+import org.heard.platform.AllNodes;
 import org.heard.platform.LiveStream;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -23,9 +23,11 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 public class LiveInbox {
 
     private final LiveStream stream;
+    private final PreviewMasks previews;
 
-    LiveInbox(MeterRegistry meters, Broadcasts broadcasts) {
+    LiveInbox(MeterRegistry meters, AllNodes broadcasts, PreviewMasks previews) {
         this.stream = new LiveStream("inbox", meters, broadcasts);
+        this.previews = previews;
     }
 
     public SseEmitter subscribe() {
@@ -60,7 +62,16 @@ public class LiveInbox {
     }
 
     private void publish(ConversationChanged change) {
-        stream.publish("conversation", String.valueOf(change.id()), change);
+        // Masked before it leaves: the stream reaches every open inbox, on every node.
+        var shown = new ConversationChanged(
+                change.id(),
+                change.status(),
+                change.channel(),
+                change.visibility(),
+                previews.shown(change.visibility(), change.preview()),
+                change.assigneeId(),
+                change.lastMessageAt());
+        stream.publish("conversation", String.valueOf(change.id()), shown);
     }
 
     /**

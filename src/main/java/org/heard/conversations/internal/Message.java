@@ -69,13 +69,19 @@ public class Message {
     @Column(name = "returned_by")
     private Long returnedBy;
 
+    /** For a customer's message, the delivery's correlation id ({@code channel:delivery id}); null on replies. */
+    @Column(name = "correlation_id")
+    private String correlationId;
+
     @Column(name = "recorded_at")
     private Instant recordedAt = Instant.now();
 
     protected Message() {}
 
-    static Message inbound(Conversation conversation, ChannelIdentity author, InboundMessage message) {
+    static Message inbound(
+            Conversation conversation, ChannelIdentity author, InboundMessage message, @Nullable String correlationId) {
         var m = new Message();
+        m.correlationId = correlationId;
         m.conversationId = conversation.id();
         m.direction = Direction.INBOUND;
         m.channel = message.channel();
@@ -172,6 +178,16 @@ public class Message {
         this.deliveryState = DeliveryState.RETURNED;
         this.holdNote = comment;
         this.returnedBy = byUserId;
+    }
+
+    /** A scheduled reply that could not go out at its time goes back to its author, who can edit and send it. */
+    void couldNotGoOut(String why) {
+        if (deliveryState != DeliveryState.SCHEDULED) {
+            throw new IllegalArgumentException("Only a scheduled reply can miss its time.");
+        }
+        this.deliveryState = DeliveryState.RETURNED;
+        this.holdNote = why;
+        this.returnedBy = null;
     }
 
     void cancel() {

@@ -74,6 +74,14 @@ interface Messages extends ListCrudRepository<Message, Long> {
             """)
     Optional<Message> findLatestPublicFromCustomer(long conversationId);
 
+    /** The correlation id of the customer's latest message in the conversation, which a reply to it carries. */
+    @Query("""
+            select m.correlationId from Message m where m.conversationId = ?1
+            and m.direction = org.heard.conversations.internal.Direction.INBOUND and m.correlationId is not null
+            order by m.id desc limit 1
+            """)
+    Optional<String> findLatestCorrelation(long conversationId);
+
     /** Replies with a time to go out that have not gone yet, held for approval or not, soonest first. */
     @Query("""
             select m from Message m where m.scheduledFor is not null

@@ -41,19 +41,34 @@ class ScheduledReplies {
             try {
                 sent += sendOne(id) ? 1 : 0;
             } catch (IllegalArgumentException e) {
-                // The channel is gone or the window closed since it was scheduled: the agent sees why.
+                // The channel is gone or the window closed since it was scheduled: it goes back to its author.
                 log.warn("Scheduled reply {} cannot go out: {}", id, e.getMessage());
-                inbox.inTransaction(() -> {
-                    messages.findById(id).ifPresent(m -> {
-                        m.release(m.text(), clock.instant());
-                        m.notDelivered(e.getMessage(), false);
-                        inbox.changed(inbox.conversation(m.conversationId()));
-                    });
-                    return id;
-                });
+                giveBack(id, e.getMessage());
             }
         }
         return sent;
+    }
+
+    /**
+     * Returns a scheduled reply to its author with the reason, only while this node holds it and it is still
+     * scheduled: another node may have sent it, or the agent cancelled it, in the meantime.
+     */
+    private void giveBack(long id, String why) {
+        inbox.inTransaction(() -> {
+            if (claim(id)) {
+                var message = messages.findById(id).orElseThrow();
+                message.couldNotGoOut("Not sent at its time: " + why);
+                inbox.changed(inbox.conversation(message.conversationId()));
+            }
+            return id;
+        });
+    }
+
+    private boolean claim(long id) {
+        return jdbc.sql("""
+                        select id from messages where id = ? and delivery_state = 'SCHEDULED'
+                        for update skip locked
+                        """).param(id).query(Long.class).optional().isPresent();
     }
 
     private List<Long> due() {
@@ -68,12 +83,7 @@ class ScheduledReplies {
 
     private boolean sendOne(long id) {
         return inbox.inTransaction(() -> {
-            boolean stillDue =
-                    jdbc.sql("""
-                            select id from messages where id = ? and delivery_state = 'SCHEDULED'
-                            for update skip locked
-                            """).param(id).query(Long.class).optional().isPresent();
-            if (!stillDue) {
+            if (!claim(id)) {
                 return false;
             }
             var message = messages.findById(id).orElseThrow();

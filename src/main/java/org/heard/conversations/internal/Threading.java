@@ -59,7 +59,7 @@ class Threading {
         var existing = existingConversation(inbound, author);
         var conversation = existing.orElseGet(() -> conversations.save(new Conversation(
                 inbound.channel(), inbound.account(), author, inbound.visibility(), inbound.sentAt())));
-        var message = messages.save(Message.inbound(conversation, author, inbound));
+        var message = messages.save(Message.inbound(conversation, author, inbound, event.correlationId()));
         conversation.customerWrote(inbound.text(), inbound.sentAt());
         conversations.save(conversation);
         events.publishEvent(new MessageReceived(

@@ -7,7 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.heard.platform.Broadcasts;
+import org.heard.platform.AllNodes;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -32,10 +32,10 @@ public class Viewers {
 
     private final Map<Long, Map<Long, Viewer>> byConversation = new ConcurrentHashMap<>();
     private final LiveInbox live;
-    private final Broadcasts broadcasts;
+    private final AllNodes broadcasts;
     private final Clock clock;
 
-    Viewers(LiveInbox live, Broadcasts broadcasts, Clock clock) {
+    Viewers(LiveInbox live, AllNodes broadcasts, Clock clock) {
         this.live = live;
         this.broadcasts = broadcasts;
         this.clock = clock;

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.heard.platform.Broadcasts;
+import org.heard.platform.AllNodes;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +27,7 @@ import org.springframework.context.SmartLifecycle;
  * node hears another's broadcasts in the order they were sent. Callers never wait for the broker: a
  * broadcast that cannot be sent (the broker is down, or thousands wait) is counted and dropped.
  */
-final class RabbitRelay implements Broadcasts.Relay, SmartLifecycle {
+final class RabbitRelay implements AllNodes.Relay, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(RabbitRelay.class);
     static final String TOPIC_HEADER = "heard-topic";
@@ -40,7 +40,7 @@ final class RabbitRelay implements Broadcasts.Relay, SmartLifecycle {
     private final String node;
     private final BlockingQueue<Outgoing> outgoing = new ArrayBlockingQueue<>(WAITING);
     private final Counter dropped;
-    private volatile Broadcasts.@Nullable Arrivals arrivals;
+    private volatile AllNodes.@Nullable Arrivals arrivals;
     private volatile boolean running;
     private boolean failing;
     private @Nullable Thread sender;
@@ -70,7 +70,7 @@ final class RabbitRelay implements Broadcasts.Relay, SmartLifecycle {
     }
 
     @Override
-    public void connect(Broadcasts.Arrivals arrivals) {
+    public void connect(AllNodes.Arrivals arrivals) {
         this.arrivals = arrivals;
     }
 

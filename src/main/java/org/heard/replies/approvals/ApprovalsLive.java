@@ -2,7 +2,7 @@ package org.heard.replies.approvals;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
-import org.heard.platform.Broadcasts;
+import org.heard.platform.AllNodes;
 import org.heard.platform.LiveStream;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -15,7 +15,7 @@ class ApprovalsLive {
 
     private final LiveStream stream;
 
-    ApprovalsLive(MeterRegistry meters, Broadcasts broadcasts) {
+    ApprovalsLive(MeterRegistry meters, AllNodes broadcasts) {
         this.stream = new LiveStream("approvals", meters, broadcasts);
     }
 

@@ -27,7 +27,7 @@ class BroadcastLive {
     private final Set<Long> changed = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService announcer;
 
-    BroadcastLive(MeterRegistry meters, org.heard.platform.Broadcasts broadcasts) {
+    BroadcastLive(MeterRegistry meters, org.heard.platform.AllNodes broadcasts) {
         this.stream = new LiveStream("broadcasts", meters, broadcasts);
         this.announcer = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("heard-broadcasts-live").daemon().factory());

@@ -4,11 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
+import org.heard.platform.Worker;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,9 +12,8 @@ import org.springframework.stereotype.Component;
  * the database, so after a restart, or on several nodes at once, it carries on where the broadcasts are.
  */
 @Component
-class BroadcastWorker implements SmartLifecycle {
+class BroadcastWorker extends Worker {
 
-    private static final Logger log = LoggerFactory.getLogger(BroadcastWorker.class);
     /** How often new broadcasts are looked for when no nudge says so (one started on another node). */
     private static final Duration LOOK_AGAIN = Duration.ofSeconds(1);
 
@@ -29,9 +24,6 @@ class BroadcastWorker implements SmartLifecycle {
     private final BroadcastPaces paces;
     private final BroadcastLive live;
     private final Clock clock;
-    private final Semaphore nudges = new Semaphore(0);
-    private volatile boolean running;
-    private Thread thread;
 
     BroadcastWorker(
             RecipientStore recipients,
@@ -41,6 +33,7 @@ class BroadcastWorker implements SmartLifecycle {
             BroadcastPaces paces,
             BroadcastLive live,
             Clock clock) {
+        super("heard-broadcasts", LOOK_AGAIN);
         this.recipients = recipients;
         this.broadcasts = broadcasts;
         this.sender = sender;
@@ -50,31 +43,15 @@ class BroadcastWorker implements SmartLifecycle {
         this.clock = clock;
     }
 
-    /** A broadcast started here: look at once instead of at the next second. */
-    void nudge() {
-        if (nudges.availablePermits() == 0) {
-            nudges.release();
-        }
-    }
-
-    private void loop() {
-        while (running) {
-            try {
-                boolean more = drive();
-                finishDone();
-                if (!more) {
-                    nudges.tryAcquire(LOOK_AGAIN.toMillis(), TimeUnit.MILLISECONDS);
-                    nudges.drainPermits();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                if (running) {
-                    log.error("Sending broadcasts failed a round; trying again", e);
-                    sleep(LOOK_AGAIN);
-                }
-            }
+    @Override
+    protected boolean work() {
+        try {
+            boolean more = drive();
+            finishDone();
+            return more;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
@@ -85,9 +62,9 @@ class BroadcastWorker implements SmartLifecycle {
     private boolean drive() throws InterruptedException {
         var lanes = new ArrayList<>(recipients.lanes());
         var lookAgainAt = clock.instant().plus(LOOK_AGAIN);
-        while (running && !lanes.isEmpty()) {
+        while (running() && !lanes.isEmpty()) {
             var soonest = LOOK_AGAIN;
-            for (var it = lanes.iterator(); it.hasNext() && running; ) {
+            for (var it = lanes.iterator(); it.hasNext() && running(); ) {
                 var lane = it.next();
                 var wait = turn(lane);
                 if (wait.isPositive()) {
@@ -109,8 +86,7 @@ class BroadcastWorker implements SmartLifecycle {
 
     /** Waits for the next turn; returns true when a nudge says there is a new broadcast to look at. */
     private boolean waitOrNudged(Duration turn, Duration untilLookAgain) throws InterruptedException {
-        var wait = turn.compareTo(untilLookAgain) < 0 ? turn : untilLookAgain;
-        return nudges.tryAcquire(Math.max(1, wait.toMillis()), TimeUnit.MILLISECONDS);
+        return nudgedWithin(turn.compareTo(untilLookAgain) < 0 ? turn : untilLookAgain);
     }
 
     /** Takes a turn for the lane: zero when it may send now, else how long until it may. */
@@ -136,37 +112,5 @@ class BroadcastWorker implements SmartLifecycle {
                 live.changed(broadcast);
             }
         }
-    }
-
-    private void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    @Override
-    public void start() {
-        running = true;
-        thread = Thread.ofPlatform().name("heard-broadcasts").daemon().start(this::loop);
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(Duration.ofSeconds(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
     }
 }

@@ -6,7 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import org.heard.platform.Broadcasts;
+import org.heard.platform.AllNodes;
 import org.heard.platform.LiveStream;
 import org.heard.triage.ServiceLevelBreached;
 import org.springframework.stereotype.Component;
@@ -31,7 +31,7 @@ class ServiceLevelAlerts {
     private final MeterRegistry meters;
 
     ServiceLevelAlerts(
-            ServiceLevelClocks clocks, Calendars calendars, Clock clock, MeterRegistry meters, Broadcasts broadcasts) {
+            ServiceLevelClocks clocks, Calendars calendars, Clock clock, MeterRegistry meters, AllNodes broadcasts) {
         this.clocks = clocks;
         this.calendars = calendars;
         this.clock = clock;

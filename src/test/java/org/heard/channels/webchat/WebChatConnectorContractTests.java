@@ -53,7 +53,7 @@ class WebChatConnectorContractTests extends ChannelConnectorContract {
         return new WebChatConnector(
                 JsonMapper.builder().build(),
                 transcripts,
-                new VisitorStreams(new SimpleMeterRegistry(), org.heard.platform.Broadcasts.thisNodeOnly()));
+                new VisitorStreams(new SimpleMeterRegistry(), org.heard.platform.AllNodes.thisNodeOnly()));
     }
 
     @Override

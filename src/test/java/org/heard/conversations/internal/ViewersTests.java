@@ -7,7 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.heard.MovableClock;
-import org.heard.platform.Broadcasts;
+import org.heard.platform.AllNodes;
 import org.heard.platform.TwoNodes;
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +46,14 @@ class ViewersTests {
         assertThat(onA.besides(5, 2)).extracting(Viewers.Viewer::name).containsExactly("Ana");
     }
 
-    private static Viewers viewers(Broadcasts broadcasts, Clock clock) {
-        return new Viewers(new LiveInbox(new SimpleMeterRegistry(), broadcasts), broadcasts, clock);
+    private static Viewers viewers(AllNodes broadcasts, Clock clock) {
+        return new Viewers(
+                new LiveInbox(
+                        new SimpleMeterRegistry(),
+                        broadcasts,
+                        new PreviewMasks(new org.springframework.beans.factory.support.DefaultListableBeanFactory()
+                                .getBeanProvider(org.heard.conversations.MessageMasks.class))),
+                broadcasts,
+                clock);
     }
 }

@@ -165,6 +165,38 @@ class WaitingRepliesIntegrationTests {
     }
 
     @Test
+    void aScheduledReplyThatCannotGoOutAtItsTimeGoesBackToItsAuthorWithTheReasonAndIsNeverSent() {
+        var text = "Your refund is on its way. " + tag;
+        var sendAt = appClock.instant().plus(Duration.ofHours(1));
+        var reply = fixtures.admin()
+                .post(
+                        "/api/conversations/" + conversation + "/replies",
+                        Map.of("text", text, "visibility", "public", "sendAt", sendAt.toString()));
+        long id = reply.json().get("id").asLong();
+        // The account the conversation came in on is disconnected before the reply's time.
+        jdbc.sql("update conversations set channel = 'gone' where id = ?")
+                .param(conversation)
+                .update();
+        try {
+            clock.moveForward(Duration.ofHours(2));
+
+            scheduled.sendDue();
+
+            var message = fixtures.message(conversation, id);
+            assertThat(message.get("deliveryState").asString()).isEqualTo("RETURNED");
+            assertThat(message.get("note").asString())
+                    .startsWith("Not sent at its time: Heard is not connected to gone any more");
+            assertThat(inOutbox(id)).isZero();
+            scheduled.sendDue();
+            assertThat(inOutbox(id)).isZero();
+        } finally {
+            jdbc.sql("update conversations set channel = 'sandbox' where id = ?")
+                    .param(conversation)
+                    .update();
+        }
+    }
+
+    @Test
     void approvalBeforeItsTimeKeepsAReplyScheduledAndApprovalAfterSendsItAtOnce() {
         var early = "Approved early " + tag;
         var late = "Approved late " + tag;

@@ -11,7 +11,7 @@ import org.heard.conversations.ConversationStatus;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
-class BroadcastsTests {
+class AllNodesTests {
 
     record Said(long conversationId, String text) {}
 
@@ -51,7 +51,7 @@ class BroadcastsTests {
 
     @Test
     void aReceiverThatFailsKeepsNoOtherFromHearing() {
-        var broadcasts = Broadcasts.thisNodeOnly();
+        var broadcasts = AllNodes.thisNodeOnly();
         var heard = new ArrayList<Map<?, ?>>();
         broadcasts.receive("said", Map.class, m -> {
             throw new IllegalStateException("broken receiver");

@@ -1,4 +1,4 @@
-package org.heard.channels.internal;
+package org.heard.platform;
 
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
@@ -10,9 +10,10 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * A thread that does a piece of work whenever it is nudged, and at least every {@code idle} in case a
- * nudge was lost (another node wrote the work, or this node restarted).
+ * nudge was lost (another node wrote the work, or this node restarted). A round that fails is logged and tried
+ * again after {@code idle}; stopping interrupts the thread and waits for the round to end.
  */
-abstract class Worker implements SmartLifecycle {
+public abstract class Worker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Worker.class);
 
@@ -22,7 +23,7 @@ abstract class Worker implements SmartLifecycle {
     private volatile boolean running;
     private Thread thread;
 
-    Worker(String name, Duration idle) {
+    protected Worker(String name, Duration idle) {
         this.name = name;
         this.idle = idle;
     }
@@ -30,10 +31,25 @@ abstract class Worker implements SmartLifecycle {
     /** Does one round of work; returns true if there may be more right away. */
     protected abstract boolean work();
 
-    void nudge() {
+    /** Asks for a round of work now rather than after {@code idle}; nudges that come together make one round. */
+    public void nudge() {
         if (nudges.availablePermits() == 0) {
             nudges.release();
         }
+    }
+
+    /**
+     * Waits inside a round, for work paced over time, until the time passes or a nudge comes.
+     *
+     * @return whether a nudge came
+     */
+    protected boolean nudgedWithin(Duration wait) throws InterruptedException {
+        return nudges.tryAcquire(Math.max(1, wait.toMillis()), TimeUnit.MILLISECONDS);
+    }
+
+    /** Whether the worker is still meant to run: a long round checks it to stop in time. */
+    protected boolean running() {
+        return running;
     }
 
     @Override

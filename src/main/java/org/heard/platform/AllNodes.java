@@ -22,28 +22,28 @@ import tools.jackson.databind.json.JsonMapper;
  * it is a row in PostgreSQL (the inbound log, the outbox) that one node claims.
  */
 @Component
-public class Broadcasts {
+public class AllNodes {
 
-    private static final Logger log = LoggerFactory.getLogger(Broadcasts.class);
+    private static final Logger log = LoggerFactory.getLogger(AllNodes.class);
 
     private final Map<String, List<Receiver<?>>> receivers = new ConcurrentHashMap<>();
     private final JsonMapper json;
     private final Relay relay;
 
     @Autowired
-    Broadcasts(JsonMapper json, ObjectProvider<Relay> relay) {
+    AllNodes(JsonMapper json, ObjectProvider<Relay> relay) {
         this(json, relay.getIfAvailable(() -> Relay.NONE));
     }
 
-    Broadcasts(JsonMapper json, Relay relay) {
+    AllNodes(JsonMapper json, Relay relay) {
         this.json = json;
         this.relay = relay;
         relay.connect(this::arrived);
     }
 
-    /** Broadcasts that reach this node only, as on a single node; for tests of one part. */
-    public static Broadcasts thisNodeOnly() {
-        return new Broadcasts(JsonMapper.builder().build(), Relay.NONE);
+    /** Reaches this node only, as on a single node; for tests of one part. */
+    public static AllNodes thisNodeOnly() {
+        return new AllNodes(JsonMapper.builder().build(), Relay.NONE);
     }
 
     /**
