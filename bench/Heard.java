@@ -31,7 +31,14 @@ record Heard(Process process, int port, Path dataDir, Path log, Map<String, Obje
         Files.createDirectories(dataDir);
         int port = freePort();
         var java = ProcessHandle.current().info().command().orElse("java");
-        var builder = new ProcessBuilder(java, JVM_OPTIONS, "-jar", jar.toAbsolutePath().toString())
+        var command = new java.util.ArrayList<String>(List.of(java, JVM_OPTIONS));
+        // More JVM options for a run, such as a flight recording to profile it: HEARD_BENCH_JAVA_OPTIONS.
+        var extra = System.getenv().getOrDefault("HEARD_BENCH_JAVA_OPTIONS", "").trim();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
+        var builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("PORT", String.valueOf(port));
