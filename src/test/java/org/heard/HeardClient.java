@@ -95,12 +95,17 @@ public final class HeardClient {
         if (webhook.status() != 200) {
             throw new IllegalStateException("The sandbox webhook was refused: " + webhook);
         }
+        return conversationOf("person" + author);
+    }
+
+    /** The conversation of the customer with this handle, once the inbox shows it (this client reads the inbox). */
+    public long conversationOf(String customerHandle) {
         return Awaitility.await()
                 .atMost(Duration.ofSeconds(20))
                 .until(
                         () -> allConversations("status=all").stream()
-                                .filter(item -> ("person" + author)
-                                        .equals(item.get("customerHandle").asString()))
+                                .filter(item -> customerHandle.equals(
+                                        item.get("customerHandle").asString()))
                                 .map(item -> item.get("id").asLong())
                                 .findFirst(),
                         Optional::isPresent)

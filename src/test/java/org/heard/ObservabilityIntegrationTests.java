@@ -62,16 +62,7 @@ class ObservabilityIntegrationTests {
                     .post("/api/sandbox/posts", Map.of("author", handle, "text", "@heardbrand where is my parcel?"));
             assertThat(posted.status()).as(posted.body()).isEqualTo(201);
             var id = posted.json().get("id").asString();
-            long conversation = await().atMost(Duration.ofSeconds(20))
-                    .until(
-                            () -> heard.allConversations("status=all").stream()
-                                    .filter(row -> handle.equals(
-                                            row.get("customerHandle").asString()))
-                                    .findFirst(),
-                            java.util.Optional::isPresent)
-                    .orElseThrow()
-                    .get("id")
-                    .asLong();
+            long conversation = heard.conversationOf(handle);
 
             var reply = heard.post(
                     "/api/conversations/" + conversation + "/replies",

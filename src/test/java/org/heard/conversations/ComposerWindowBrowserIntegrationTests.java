@@ -2,7 +2,6 @@ package org.heard.conversations;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -102,15 +101,6 @@ class ComposerWindowBrowserIntegrationTests {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         var agent = new HeardClient(port).asAdmin();
-        return await().atMost(Duration.ofSeconds(15))
-                .until(
-                        () -> agent.allConversations("status=all").stream()
-                                .filter(row -> customer.equals(
-                                        row.get("customerHandle").asString()))
-                                .findFirst(),
-                        java.util.Optional::isPresent)
-                .orElseThrow()
-                .get("id")
-                .asLong();
+        return agent.conversationOf(customer);
     }
 }

@@ -149,16 +149,7 @@ class ComposerWindowIntegrationTests {
     }
 
     private long awaitConversation(String customer) {
-        return await().atMost(PATIENCE)
-                .until(
-                        () -> agent.allConversations("status=all").stream()
-                                .filter(row -> customer.equals(
-                                        row.get("customerHandle").asString()))
-                                .findFirst(),
-                        java.util.Optional::isPresent)
-                .orElseThrow()
-                .get("id")
-                .asLong();
+        return agent.conversationOf(customer);
     }
 
     private long customerMessageId(long conversationId) {

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.heard.HeardClient;
@@ -55,16 +54,7 @@ public final class ReplyFixtures {
     public long customerPosts(String handle, String text) {
         var response = network.post("/api/sandbox/posts", Map.of("author", handle, "text", text));
         assertThat(response.status()).as(response.body()).isEqualTo(201);
-        return await().atMost(PATIENCE)
-                .until(
-                        () -> admin.allConversations("status=all").stream()
-                                .filter(row ->
-                                        handle.equals(row.get("customerHandle").asString()))
-                                .findFirst(),
-                        Optional::isPresent)
-                .orElseThrow()
-                .get("id")
-                .asLong();
+        return admin.conversationOf(handle);
     }
 
     /** The sandbox's posts with exactly this text. */

@@ -37,16 +37,7 @@ final class SandboxCustomers {
         var posted = network.post(
                 "/api/sandbox/posts", java.util.Map.of("author", handle, "text", text, "private", isPrivate));
         assertThat(posted.status()).as(posted.body()).isEqualTo(201);
-        return await().atMost(PATIENCE)
-                .until(
-                        () -> agent.allConversations("status=all").stream()
-                                .filter(row ->
-                                        handle.equals(row.get("customerHandle").asString()))
-                                .findFirst(),
-                        Optional::isPresent)
-                .orElseThrow()
-                .get("id")
-                .asLong();
+        return agent.conversationOf(handle);
     }
 
     JsonNode detail(long conversationId) {

@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
 class MessageSearch {
 
     /** How many of the newest conversations a search walks before it asks the search index. */
-    static final int RECENT = 1000;
+    static final int RECENT = 300;
 
     /** Up to this many matching messages, their conversations are looked up by id. */
     static final int FEW_MATCHES = 5000;
@@ -93,14 +93,18 @@ class MessageSearch {
         if (conversations.isEmpty()) {
             return Map.of();
         }
-        jdbc.sql("set local enable_bitmapscan to default").update();
+        // One conversation at a time, newest message first, by the conversation's own index: the search index would
+        // collect every match of a common word in the whole table before keeping these few conversations' ones.
         return jdbc
                 .sql("""
-                        select distinct on (conversation_id) conversation_id, left(text, 300) text from messages m
-                        where conversation_id = any(?) and %s
-                        order by conversation_id, sent_at desc, id desc
+                        select id, text from (
+                            select c.id, (select left(m.text, 300) from messages m
+                                          where m.conversation_id = c.id and %s
+                                          order by m.sent_at desc, m.id desc limit 1) text
+                            from unnest(?::bigint[]) c(id)) found
+                        where text is not null
                         """.formatted(MATCHES))
-                .params(conversations.toArray(Long[]::new), q)
+                .params(q, conversations.toArray(Long[]::new))
                 .query((rs, i) -> Map.entry(rs.getLong(1), rs.getString(2)))
                 .list()
                 .stream()
