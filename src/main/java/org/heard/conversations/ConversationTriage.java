@@ -48,8 +48,11 @@ public interface ConversationTriage {
     /** Unresolved conversations assigned to a colleague. */
     List<Long> unresolvedAssignedTo(long userId);
 
-    /** How many unresolved conversations each colleague has, by user id; colleagues with none are absent. */
-    Map<Long, Integer> unresolvedLoad();
+    /**
+     * How many unresolved conversations each of these colleagues has, by user id; colleagues with none are absent.
+     * Asked per colleague, so its cost follows their load, not the whole team's.
+     */
+    Map<Long, Integer> unresolvedLoad(java.util.Collection<Long> userIds);
 
     /**
      * The most important unassigned, unresolved conversation in the given queues (any queue when

@@ -119,12 +119,18 @@ class TriageDecisions implements ConversationTriage {
 
     @Override
     @Transactional(readOnly = true)
-    public Map<Long, Integer> unresolvedLoad() {
+    public Map<Long, Integer> unresolvedLoad(java.util.Collection<Long> userIds) {
         var load = new HashMap<Long, Integer>();
+        if (userIds.isEmpty()) {
+            return load;
+        }
         jdbc.sql("""
                         select assignee_id, count(*) from conversations
-                        where assignee_id is not null and status <> 'RESOLVED' group by assignee_id
-                        """).query((rs, row) -> load.put(rs.getLong(1), rs.getInt(2))).list();
+                        where assignee_id = any(?) and status <> 'RESOLVED' group by assignee_id
+                        """)
+                .param(userIds.toArray(Long[]::new))
+                .query((rs, row) -> load.put(rs.getLong(1), rs.getInt(2)))
+                .list();
         return load;
     }
 

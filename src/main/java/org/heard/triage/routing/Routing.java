@@ -3,7 +3,6 @@ package org.heard.triage.routing;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.heard.conversations.ConversationTriage;
@@ -75,15 +74,25 @@ public class Routing {
         if (subject.analysis().language() != null) {
             wanted.add(subject.analysis().language());
         }
-        best(queue.get(), wanted, conversations.unresolvedLoad()).ifPresent(agent -> {
+        best(queue.get(), wanted).ifPresent(agent -> {
             conversations.assign(id, agent.userId());
             log.debug("Conversation {} goes to colleague {} in queue {}", id, agent.userId(), queueKey);
         });
     }
 
-    /** The online member with room, the most wanted skills, then the fewest conversations. */
-    Optional<Agent> best(Queue queue, Set<String> wanted, Map<Long, Integer> load) {
-        return agents.online(queue.members()).stream()
+    /**
+     * The online member with room, the most wanted skills, then the fewest conversations. Only the online members'
+     * load is counted, so choosing costs what the colleagues on duty hold, not the whole team's backlog; with nobody
+     * online nothing is counted.
+     */
+    Optional<Agent> best(Queue queue, Set<String> wanted) {
+        var online = agents.online(queue.members());
+        if (online.isEmpty()) {
+            return Optional.empty();
+        }
+        var load =
+                conversations.unresolvedLoad(online.stream().map(Agent::userId).toList());
+        return online.stream()
                 .filter(a -> load.getOrDefault(a.userId(), 0) < a.capacity())
                 .min(Comparator.comparingLong((Agent a) ->
                                 -a.skills().stream().filter(wanted::contains).count())
@@ -118,7 +127,7 @@ public class Routing {
                 .filter(key ->
                         queues.find(key).map(q -> q.mode() == Queue.Mode.PUSH).orElse(false))
                 .toList();
-        int load = conversations.unresolvedLoad().getOrDefault(userId, 0);
+        int load = conversations.unresolvedLoad(List.of(userId)).getOrDefault(userId, 0);
         while (!pushing.isEmpty() && load < agent.capacity()) {
             var next = conversations.nextUnassigned(pushing);
             if (next.isEmpty()) {
@@ -136,7 +145,7 @@ public class Routing {
             var queue =
                     facts.queue() == null ? null : queues.find(facts.queue()).orElse(null);
             if (queue != null && queue.mode() == Queue.Mode.PUSH) {
-                best(queue, facts.tags(), conversations.unresolvedLoad())
+                best(queue, facts.tags())
                         .filter(a -> a.userId() != userId)
                         .ifPresent(a -> conversations.assign(id, a.userId()));
             }
