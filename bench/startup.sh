@@ -17,7 +17,7 @@ echo "training the AOT cache (one start that exits after refresh)…"
 HEARD_DATA_DIR="$work/train" PORT=$PORT "$JAVA" -XX:AOTCacheOutput="$work/heard.aot" \
   -Dspring.context.exit=onRefresh -jar "$app" > "$work/train.log" 2>&1
 # The training start exits without stopping its PostgreSQL; stop it here.
-pkill -f -- "-D $work/train/postgres" || true
+pkill -f -- "$work/train/postgres" || true
 
 measure() { # name, java options…, jar
   local name=$1; shift
