@@ -126,6 +126,14 @@
       });
   }
 
+  // Changes published while the stream was not open (before it first connected, during a reconnect after a
+  // restart or a network blip) never arrive: each time it opens, the open conversation and the list read anew.
+  document.addEventListener("htmx:sseOpen", function () {
+    refreshOpenConversation();
+    var list = document.getElementById("conversation-list");
+    if (list) htmx.trigger(list, "sse:conversation");
+  });
+
   document.addEventListener("htmx:sseMessage", function (event) {
     if (event.detail.type !== "conversation") return;
     var id = openConversationId();
