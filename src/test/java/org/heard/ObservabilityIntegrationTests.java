@@ -7,7 +7,9 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -75,7 +77,7 @@ class ObservabilityIntegrationTests {
                             () -> lines(sending).stream()
                                     .filter(e -> e.getFormattedMessage().startsWith(sent))
                                     .findFirst(),
-                            java.util.Optional::isPresent)
+                            Optional::isPresent)
                     .orElseThrow();
             assertThat(line.getMDCPropertyMap())
                     .containsEntry("correlationId", "sandbox:post-" + id)
@@ -86,9 +88,9 @@ class ObservabilityIntegrationTests {
     }
 
     /** What the appender caught so far; the sending thread appends while the test reads. */
-    private static java.util.List<ILoggingEvent> lines(ListAppender<ILoggingEvent> appender) {
+    private static List<ILoggingEvent> lines(ListAppender<ILoggingEvent> appender) {
         synchronized (appender) {
-            return java.util.List.copyOf(appender.list);
+            return List.copyOf(appender.list);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.heard.channels.sandbox;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -50,7 +51,7 @@ class SandboxPage {
             @RequestParam(required = false) @Nullable Long inReplyTo,
             @RequestParam(defaultValue = "false") boolean isPrivate,
             Model model,
-            jakarta.servlet.http.HttpServletResponse response) {
+            HttpServletResponse response) {
         // The timeline answered here may already miss the brand's instant reply: the page fetches it once more.
         response.setHeader("HX-Trigger-After-Swap", "sandbox-posted");
         try {

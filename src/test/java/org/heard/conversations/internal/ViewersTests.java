@@ -7,9 +7,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.heard.MovableClock;
+import org.heard.conversations.MessageMasks;
 import org.heard.platform.AllNodes;
 import org.heard.platform.TwoNodes;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 
 class ViewersTests {
 
@@ -51,8 +53,7 @@ class ViewersTests {
                 new LiveInbox(
                         new SimpleMeterRegistry(),
                         broadcasts,
-                        new PreviewMasks(new org.springframework.beans.factory.support.DefaultListableBeanFactory()
-                                .getBeanProvider(org.heard.conversations.MessageMasks.class))),
+                        new PreviewMasks(new DefaultListableBeanFactory().getBeanProvider(MessageMasks.class))),
                 broadcasts,
                 clock);
     }
