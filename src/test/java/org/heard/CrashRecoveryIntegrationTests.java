@@ -246,8 +246,13 @@ class CrashRecoveryIntegrationTests {
     }
 
     private HeardProcess start() {
-        var heard =
-                HeardProcess.start(dataDir, log, READINESS, Map.of("HEARD_SANDBOX_BASE_URL", brandNetwork.baseUrl()));
+        var heard = HeardProcess.start(
+                dataDir,
+                log,
+                READINESS,
+                // A reply claimed by a killed Heard is offered again after the lease: a short one, so the story
+                // does not wait two minutes for the replies the last kill cut off.
+                Map.of("HEARD_SANDBOX_BASE_URL", brandNetwork.baseUrl(), "HEARD_OUTBOX_LEASE", "10s"));
         started.add(heard);
         return heard;
     }

@@ -14,21 +14,16 @@ import java.time.Instant;
 import java.util.UUID;
 import org.heard.HeardClient;
 import org.heard.IntegrationTest;
-import org.heard.channels.testnet.TestNetwork;
 import org.heard.channels.testnet.TestnetAccounts;
 import org.heard.channels.testnet.TestnetAccounts.Account;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Heard polls a network that sends no webhooks, for each connected account, within its limits. */
 @IntegrationTest
-@Import(TestNetwork.class)
-@Tag("persistence")
 class AccountPollingIntegrationTests {
 
     @LocalServerPort

@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.heard.HeardClient;
 import org.heard.IntegrationTest;
-import org.heard.channels.testnet.TestNetwork;
 import org.heard.channels.testnet.TestnetAccounts;
 import org.heard.channels.testnet.TestnetAccounts.Account;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,7 +28,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -37,7 +35,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * the account their URL names, and replies leave with the account's credentials.
  */
 @IntegrationTest
-@Import(TestNetwork.class)
 @Tag("persistence")
 @ExtendWith(OutputCaptureExtension.class)
 class ChannelAccountsIntegrationTests {
@@ -227,6 +224,8 @@ class ChannelAccountsIntegrationTests {
 
     @Test
     void aReplyForADisconnectedAccountFailsWithAReasonAnAgentCanActOn() {
+        // The team's other Testnet account stays connected, so the network still takes replies.
+        testnet.connect(Account.fresh());
         var account = Account.fresh();
         var connected = testnet.connect(account);
         long conversation = conversationOn(connected);
@@ -239,6 +238,24 @@ class ChannelAccountsIntegrationTests {
                 .isEqualTo("The Testnet account " + account.name()
                         + " is not connected any more; reconnect it in Channels, then send again.");
         testnetApi.verify(0, postRequestedFor(urlEqualTo("/accounts/" + account.externalId() + "/messages")));
+    }
+
+    @Test
+    void aReplyOnANetworkWithNoAccountConnectedAnyMoreIsRefusedAtOnceWithTheReason() {
+        var connected = testnet.connect(Account.fresh());
+        long conversation = conversationOn(connected);
+        admin.delete("/api/admin/channels/" + connected.get("id").asLong());
+
+        var reply = admin.post(
+                "/api/conversations/" + conversation + "/replies",
+                Map.of("text", "Hello again", "visibility", "PRIVATE"));
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.json().get("detail").asString())
+                .isEqualTo("Heard is not connected to testnet any more, so this reply cannot be sent;"
+                        + " an admin can connect it again.");
+        assertThat(jdbc.sql("select count(*) from outbox").query(Long.class).single())
+                .isZero();
     }
 
     @Test

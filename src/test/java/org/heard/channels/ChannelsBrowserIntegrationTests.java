@@ -10,18 +10,15 @@ import java.util.regex.Pattern;
 import org.heard.Browser;
 import org.heard.HeardClient;
 import org.heard.IntegrationTest;
-import org.heard.channels.testnet.TestNetwork;
 import org.heard.channels.testnet.TestnetAccounts;
 import org.heard.channels.testnet.TestnetAccounts.Account;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 
 /** An admin connects a Testnet account on the Channels page in Chromium, on a desk and on a phone. */
 @IntegrationTest
-@Import(TestNetwork.class)
 class ChannelsBrowserIntegrationTests {
 
     @RegisterExtension

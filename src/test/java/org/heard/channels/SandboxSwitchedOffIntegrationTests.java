@@ -10,11 +10,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
-/** A team that works only real networks switches the demo network off, and it is gone. */
+/**
+ * A team that works only real networks switches the demo network off, and it is gone. The only story that needs
+ * an application of its own; it is closed afterwards, so its workers do not run beside every later story.
+ */
 @IntegrationTest
 @TestPropertySource(properties = "heard.sandbox.enabled=false")
+@DirtiesContext
 class SandboxSwitchedOffIntegrationTests {
 
     @LocalServerPort

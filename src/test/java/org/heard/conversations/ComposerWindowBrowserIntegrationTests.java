@@ -16,11 +16,9 @@ import org.heard.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 
 /** In the pane: the closed messaging window explained, the template picker, and hiding a public comment. */
 @IntegrationTest
-@Import(TestNetworks.class)
 class ComposerWindowBrowserIntegrationTests {
 
     @RegisterExtension

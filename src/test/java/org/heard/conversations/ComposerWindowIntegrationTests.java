@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -28,7 +27,6 @@ import tools.jackson.databind.JsonNode;
  * the network once, and its refusal reaches the agent.
  */
 @IntegrationTest
-@Import(TestNetworks.class)
 class ComposerWindowIntegrationTests {
 
     private static final Duration PATIENCE = Duration.ofSeconds(15);

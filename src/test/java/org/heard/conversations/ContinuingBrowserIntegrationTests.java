@@ -17,14 +17,12 @@ import org.heard.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 
 /**
  * An agent in the pane links the customer's profile on another network, then continues a public
  * conversation privately, or on that other network from a phone.
  */
 @IntegrationTest
-@Import(TestNetworks.class)
 class ContinuingBrowserIntegrationTests {
 
     @RegisterExtension

@@ -16,12 +16,10 @@ import org.heard.HeardClient;
 import org.heard.IntegrationTest;
 import org.heard.conversations.TestNetworks.RecordingNetwork;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -30,8 +28,6 @@ import tools.jackson.databind.JsonNode;
  * the sandbox network (which lets the brand message them privately) and on two test networks.
  */
 @IntegrationTest
-@Import(TestNetworks.class)
-@Tag("persistence")
 class ContinuingIntegrationTests {
 
     private static final Duration PATIENCE = Duration.ofSeconds(15);

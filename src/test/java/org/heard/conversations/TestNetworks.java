@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.heard.StoryScoped;
 import org.heard.channels.Author;
 import org.heard.channels.ChannelAccount;
 import org.heard.channels.ChannelConnector;
@@ -34,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * takes webhooks carrying its own name in {@code X-Test-Network} and keeps what Heard sends it.
  */
 @TestConfiguration(proxyBeanMethods = false)
-class TestNetworks {
+public class TestNetworks {
 
     static final String NOTICEBOARD = "noticeboard";
     static final String POSTBOX = "postbox";
@@ -100,7 +101,7 @@ class TestNetworks {
     }
 
     /** A network that keeps what Heard sends it. */
-    static final class RecordingNetwork implements ChannelConnector {
+    static final class RecordingNetwork implements ChannelConnector, StoryScoped {
 
         private final String channel;
         private final ComposerRules rules;
@@ -110,6 +111,12 @@ class TestNetworks {
         final List<OutboundMessage> sent = new CopyOnWriteArrayList<>();
         /** What Heard asked: "HIDE comment-id". */
         final List<String> moderated = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void forgetTheLastStory() {
+            sent.clear();
+            moderated.clear();
+        }
 
         RecordingNetwork(String channel, ComposerRules rules) {
             this(channel, rules, List.of(), Set.of());

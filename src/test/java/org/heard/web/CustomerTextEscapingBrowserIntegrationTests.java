@@ -30,14 +30,6 @@ class CustomerTextEscapingBrowserIntegrationTests {
     @RegisterExtension
     static final Browser browser = new Browser();
 
-    @org.springframework.beans.factory.annotation.Autowired
-    org.springframework.jdbc.core.simple.JdbcClient inboxJdbc;
-
-    @org.junit.jupiter.api.BeforeEach
-    void backlogCleared() {
-        org.heard.TestInbox.resolveEverythingOpen(inboxJdbc);
-    }
-
     @LocalServerPort
     int port;
 

@@ -9,6 +9,7 @@ import com.microsoft.playwright.Route;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.heard.Browser;
 import org.heard.HeardClient;
 import org.heard.IntegrationTest;
@@ -25,14 +26,6 @@ class InboxBrowserIntegrationTests {
 
     @RegisterExtension
     static final Browser browser = new Browser();
-
-    @org.springframework.beans.factory.annotation.Autowired
-    org.springframework.jdbc.core.simple.JdbcClient inboxJdbc;
-
-    @org.junit.jupiter.api.BeforeEach
-    void backlogCleared() {
-        org.heard.TestInbox.resolveEverythingOpen(inboxJdbc);
-    }
 
     @LocalServerPort
     int port;
@@ -119,6 +112,47 @@ class InboxBrowserIntegrationTests {
         });
 
         agent.reply(reply);
+    }
+
+    @Test
+    void aConversationThatArrivesWhileTheListIsBeingFetchedAppearsToo() {
+        var heard = new HeardClient(port).asAdmin();
+        var agent = new AgentInbox(browser.signInAsAgent(browser.window()));
+        // The test listens to the same stream as the page, to know when a change has reached it.
+        agent.page.evaluate("""
+                () => new Promise(open => {
+                  window.seen = [];
+                  const stream = new EventSource('/api/inbox/stream');
+                  stream.addEventListener('conversation', e => window.seen.push(String(JSON.parse(e.data).id)));
+                  stream.onopen = open;
+                })""");
+        var first = "@heardbrand is the app down? " + unique();
+        var second = "@heardbrand my order never came " + unique();
+
+        // The list's fetch after the first post is answered with the list as it was before the second post
+        // existed, and only once the second post's change has reached the page.
+        var held = new AtomicBoolean();
+        agent.page.route("**/inbox/list?**", route -> {
+            if (!held.compareAndSet(false, true)) {
+                route.resume();
+                return;
+            }
+            var withoutTheSecond = route.fetch();
+            post(heard, "sam_r", second);
+            var conversation = heard.conversationOf("sam_r");
+            agent.page.waitForFunction("id => window.seen.includes(id)", String.valueOf(conversation));
+            route.fulfill(new Route.FulfillOptions().setResponse(withoutTheSecond));
+        });
+        post(heard, "aiko", first);
+
+        assertThat(agent.row(first)).isVisible();
+        assertThat(agent.row(second)).isVisible();
+        assertThat(held).isTrue();
+    }
+
+    private static void post(HeardClient heard, String author, String text) {
+        var posted = heard.post("/api/sandbox/posts", Map.of("author", author, "text", text));
+        assertThat(posted.status()).as(posted.body()).isEqualTo(201);
     }
 
     private static boolean sent(HeardClient heard, String conversation, String text) {

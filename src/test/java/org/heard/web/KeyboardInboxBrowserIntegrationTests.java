@@ -20,14 +20,6 @@ class KeyboardInboxBrowserIntegrationTests {
     @RegisterExtension
     static final Browser browser = new Browser();
 
-    @org.springframework.beans.factory.annotation.Autowired
-    org.springframework.jdbc.core.simple.JdbcClient inboxJdbc;
-
-    @org.junit.jupiter.api.BeforeEach
-    void backlogCleared() {
-        org.heard.TestInbox.resolveEverythingOpen(inboxJdbc);
-    }
-
     @LocalServerPort
     int port;
 

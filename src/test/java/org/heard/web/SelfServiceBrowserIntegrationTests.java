@@ -18,7 +18,6 @@ import java.util.regex.Pattern;
 import org.heard.Browser;
 import org.heard.HeardClient;
 import org.heard.IntegrationTest;
-import org.heard.TestInbox;
 import org.heard.selfservice.AccountSystemDouble;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +25,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Hashtag self-service as the customer and the team see it: a customer on the sandbox network's page asks for their
@@ -40,14 +38,6 @@ class SelfServiceBrowserIntegrationTests {
 
     @RegisterExtension
     static final Browser browser = new Browser();
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @BeforeEach
-    void backlogCleared() {
-        TestInbox.resolveEverythingOpen(jdbc);
-    }
 
     @LocalServerPort
     int port;

@@ -33,7 +33,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class Dispatcher extends Worker {
 
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
-    private static final Duration LEASE = Duration.ofMinutes(2);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
 
     private final OutboxStore outbox;
@@ -45,6 +44,7 @@ class Dispatcher extends Worker {
     private final MeterRegistry meters;
     private final Duration initialBackoff;
     private final int maxAttempts;
+    private final Duration lease;
 
     Dispatcher(
             OutboxStore outbox,
@@ -55,7 +55,8 @@ class Dispatcher extends Worker {
             TransactionTemplate transactions,
             MeterRegistry meters,
             @Value("${heard.outbox.initial-backoff:1s}") Duration initialBackoff,
-            @Value("${heard.outbox.max-attempts:10}") int maxAttempts) {
+            @Value("${heard.outbox.max-attempts:10}") int maxAttempts,
+            @Value("${heard.outbox.lease:2m}") Duration lease) {
         super("heard-outbox", Duration.ofMillis(500));
         this.outbox = outbox;
         this.connectors = connectors;
@@ -66,12 +67,13 @@ class Dispatcher extends Worker {
         this.meters = meters;
         this.initialBackoff = initialBackoff;
         this.maxAttempts = maxAttempts;
+        this.lease = lease;
         Gauge.builder("heard.outbox.depth", outbox, OutboxStore::depth).register(meters);
     }
 
     @Override
     protected boolean work() {
-        var due = outbox.claimDue(connectors.connectedChannels(), 20, LEASE);
+        var due = outbox.claimDue(connectors.connectedChannels(), 20, lease);
         due.forEach(this::send);
         return due.size() == 20;
     }

@@ -104,7 +104,7 @@ class InboxController {
             Model model) {
         model.addAttribute("page", queries.list(filter, me.id(), cursor, PAGE));
         model.addAttribute("selectedId", selected);
-        return cursor == null ? "conversations/list :: list" : "conversations/list :: rows";
+        return cursor == null ? "conversations/list :: content" : "conversations/list :: rows";
     }
 
     @GetMapping("/inbox/{id}")

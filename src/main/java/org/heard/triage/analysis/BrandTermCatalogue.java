@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.heard.platform.HeldInMemory;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Service;
  * never one per message.
  */
 @Service
-public class BrandTermCatalogue implements CurrentBrandTerms {
+public class BrandTermCatalogue implements CurrentBrandTerms, HeldInMemory {
 
     private static final Duration FRESHNESS = Duration.ofMinutes(1);
 
@@ -46,6 +47,11 @@ public class BrandTermCatalogue implements CurrentBrandTerms {
         terms.deleteById(key);
         reload();
         return existed;
+    }
+
+    @Override
+    public void forget() {
+        snapshot = null;
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
+import org.heard.platform.HeldInMemory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
  * columns, and conversations offers no reporting read yet.
  */
 @Component
-class ResponseTimes {
+class ResponseTimes implements HeldInMemory {
 
     private static final Duration WINDOW = Duration.ofDays(7);
 
@@ -36,6 +37,11 @@ class ResponseTimes {
     ResponseTimeFigure current() {
         var figure = current.get();
         return figure != null ? figure : refresh();
+    }
+
+    @Override
+    public void forget() {
+        current.set(null);
     }
 
     @Scheduled(

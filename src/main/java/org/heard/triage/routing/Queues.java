@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.heard.platform.HeldInMemory;
 import org.heard.triage.routing.Queue.Mode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -17,7 +18,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * supervisor changes one here, and every half minute for changes made on another node.
  */
 @Component
-public class Queues {
+public class Queues implements HeldInMemory {
 
     private final JdbcClient jdbc;
     private static final long RELOAD_ON_MISS_NANOS = 5_000_000_000L;
@@ -86,6 +87,11 @@ public class Queues {
             throw new QueueNotFound(key);
         }
         reloadAfterCommit();
+    }
+
+    @Override
+    public void forget() {
+        current.set(null);
     }
 
     private void reloadAfterCommit() {

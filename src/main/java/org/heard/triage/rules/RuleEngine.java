@@ -1,5 +1,6 @@
 package org.heard.triage.rules;
 
+import org.heard.platform.HeldInMemory;
 import org.heard.triage.pipeline.RuleBook;
 import org.heard.triage.pipeline.RuleOutcome;
 import org.heard.triage.pipeline.TriageSubject;
@@ -17,7 +18,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * audit trail's newest entry tells whether anything changed).
  */
 @Component
-class RuleEngine implements RuleBook {
+class RuleEngine implements RuleBook, HeldInMemory {
 
     private static final Logger log = LoggerFactory.getLogger(RuleEngine.class);
 
@@ -44,6 +45,11 @@ class RuleEngine implements RuleBook {
                     e);
             return RuleOutcome.NONE;
         }
+    }
+
+    @Override
+    public void forget() {
+        loaded = null;
     }
 
     @TransactionalEventListener

@@ -20,7 +20,8 @@ class DispatcherBackoffTests {
             mock(TransactionTemplate.class),
             new SimpleMeterRegistry(),
             Duration.ofSeconds(1),
-            10);
+            10,
+            Duration.ofMinutes(2));
 
     @Test
     void backoffGrowsAndIsCapped() {

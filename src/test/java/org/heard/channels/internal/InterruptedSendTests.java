@@ -45,7 +45,8 @@ class InterruptedSendTests {
                 new TransactionTemplate(new NoTransactions()),
                 new SimpleMeterRegistry(),
                 Duration.ofSeconds(1),
-                10);
+                10,
+                Duration.ofMinutes(2));
     }
 
     private static OutboxStore.Entry cutOff(boolean interrupted) {

@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import org.heard.StoryScoped;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
@@ -23,6 +24,20 @@ public class TestNetwork {
     WireMockServer testnetApi() {
         var server = new WireMockServer(options().dynamicPort());
         server.start();
+        stubWhatTestnetAnswersByDefault(server);
+        return server;
+    }
+
+    /** Each story starts with Testnet answering only its defaults, and with no request of an earlier story recorded. */
+    @Bean
+    StoryScoped testnetForgetsTheLastStory(WireMockServer testnetApi) {
+        return () -> {
+            testnetApi.resetAll();
+            stubWhatTestnetAnswersByDefault(testnetApi);
+        };
+    }
+
+    private static void stubWhatTestnetAnswersByDefault(WireMockServer server) {
         // What Testnet answers when a test has not said otherwise: nothing new, and no such token. Every
         // request is matched, so WireMock never prints an unmatched request with its Authorization header.
         server.stubFor(get(urlPathMatching("/accounts/[^/]+/updates"))
@@ -37,7 +52,6 @@ public class TestNetwork {
         server.stubFor(post(urlPathMatching("/accounts/[^/]+/messages"))
                 .atPriority(10)
                 .willReturn(aResponse().withStatus(503)));
-        return server;
     }
 
     @Bean

@@ -16,11 +16,14 @@ import org.heard.IntegrationTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** A visitor asks for their chat by email; it arrives at a real SMTP server, once, with both sides. */
 @IntegrationTest
+// Heard is pointed at this story's own double, which makes an application of its own: closed when done.
+@DirtiesContext
 class WebChatTranscriptIntegrationTests {
 
     private static final GreenMail SMTP = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
