@@ -161,7 +161,14 @@ class TriageIntegrationTests {
         assertThat(report.get("byChannel").get("groups")).anySatisfy(g -> {
             assertThat(g.get("name").asString()).isEqualTo("sandbox");
             assertThat(g.get("complaints").asInt()).isGreaterThanOrEqualTo(1);
+            assertThat(g.get("answered").isInt()).isTrue();
+            assertThat(g.get("resolved").isInt()).isTrue();
         });
+        var gap = report.get("byChannel").get("gap");
+        if (!gap.isNull() && !gap.get("enoughAnswers").asBoolean()) {
+            assertThat(gap.get("flagged").asBoolean()).isFalse();
+            assertThat(gap.get("pValue").isNull()).isTrue();
+        }
         assertThat(report.get("byFollowers").get("groups"))
                 .anySatisfy(g -> assertThat(g.get("name").asString()).isEqualTo("under 1k"));
         assertThat(admin.get("/api/triage/fairness?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z")
