@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
+import org.heard.triage.Analysis;
 import org.heard.triage.analysis.BrandVocabulary;
 import org.heard.triage.analysis.Lexicon;
 import org.heard.triage.analysis.SocialTextAnalyser;
@@ -15,14 +16,21 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Heard's analyser against plain VADER on human-labelled customer reviews. Both give a compound score
- * in [-1, 1]; it is mapped to the binary labels two ways: "three-class" (VADER's thresholds ±0.05,
- * a neutral answer counts as wrong) and "sign" (above 0 positive, otherwise negative).
- * Usage: {@code AnalyserEvaluation [--out FILE] [--corpora amazon,yelp,imdb]}.
+ * Heard's analyser on posts written to companies, and against plain VADER on human-labelled customer
+ * reviews. On the posts ({@link CarePosts}): complaint precision, recall and F1, praise and plain
+ * questions read as complaints, and three-class sentiment macro-F1. On the reviews, both give a
+ * compound score in [-1, 1], mapped to the binary labels two ways: "three-class" (VADER's thresholds
+ * ±0.05, a neutral answer counts as wrong) and "sign" (above 0 positive, otherwise negative).
+ * Usage: {@code AnalyserEvaluation [--out FILE] [--corpora amazon,yelp,imdb]
+ * [--care care-heldout,care-tuning] [--misreads]}; {@code --misreads} lists the tuning set's wrong
+ * readings, never the held-out set's, which no rule may be fitted to.
  */
 public final class AnalyserEvaluation {
 
     static final double THRESHOLD = 0.05;
+
+    /** The only labelled posts whose misreadings may be looked at. */
+    static final String TUNING = "care-tuning";
 
     public static void main(String[] args) throws Exception {
         var options = Options.of(args, "bench/results/analyser-eval.json");
@@ -33,6 +41,34 @@ public final class AnalyserEvaluation {
         analysers.put("plain_vader", text -> ValenceScorer.plainVader(vader, text));
 
         var results = new LinkedHashMap<String, Object>();
+        for (String name : options.care()) {
+            var posts = CarePosts.load(name);
+            var scores = new CareScores();
+            for (var post : posts.posts()) {
+                var reading = heard.analyse(post.text());
+                scores.add(post, reading);
+                if (options.misreads() && name.equals(TUNING) && misread(post, reading)) {
+                    System.out.printf(
+                            "misread %-9s complaint %-5s read %-5s %-8s read %-8s %s%n",
+                            post.kind(),
+                            post.complaint(),
+                            reading.complaint(),
+                            post.sentiment(),
+                            reading.sentiment(),
+                            post.text());
+                }
+            }
+            results.put(name, scores.report());
+            System.out.printf(
+                    "%-13s complaint P %.3f R %.3f F1 %.3f | praise or questions as complaints %.1f %% | sentiment"
+                            + " macro-F1 %.3f%n",
+                    name,
+                    scores.report().get("complaint_precision"),
+                    scores.report().get("complaint_recall"),
+                    scores.complaintF1(),
+                    100 * scores.praiseOrQuestionsAsComplaint(),
+                    scores.sentimentMacroF1());
+        }
         for (String name : options.corpora()) {
             var corpus = Corpus.load(name);
             var perAnalyser = new LinkedHashMap<String, Object>();
@@ -62,6 +98,10 @@ public final class AnalyserEvaluation {
         return Map.of("three_class", threeClass.report(), "sign", sign.report());
     }
 
+    private static boolean misread(CarePosts.Post post, Analysis reading) {
+        return post.complaint() != reading.complaint() || post.sentiment() != reading.sentiment();
+    }
+
     @SuppressWarnings("unchecked")
     private static void print(String corpus, Map<String, Object> perAnalyser) {
         perAnalyser.forEach((analyser, result) -> {
@@ -85,27 +125,34 @@ public final class AnalyserEvaluation {
         report.put("machine", Machine.describe());
         report.put(
                 "method",
-                "compound score mapped to binary labels: three_class = VADER thresholds +-0.05 with"
-                        + " neutral counted wrong; sign = score > 0 positive, otherwise negative. macro_f1 averages the F1 of"
-                        + " the positive and negative class.");
+                "care-*: posts to companies written and labelled by Heard's developers (src/test/resources/corpus/README.md);"
+                        + " complaint precision/recall/F1 with complaint as the positive class; praise or plain questions read"
+                        + " as complaints in percent of them; sentiment_macro_f1 = mean F1 of negative, neutral, positive."
+                        + " Reviews (amazon, yelp, imdb): compound score mapped to binary labels: three_class = VADER"
+                        + " thresholds +-0.05 with neutral counted wrong; sign = score > 0 positive, otherwise negative."
+                        + " macro_f1 averages the F1 of the positive and negative class.");
         report.put("results", results);
         Files.createDirectories(out.toAbsolutePath().getParent());
         JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build().writeValue(out.toFile(), report);
         System.out.println("Wrote " + out);
     }
 
-    record Options(Path out, List<String> corpora) {
+    record Options(Path out, List<String> corpora, List<String> care, boolean misreads) {
         static Options of(String[] args, String defaultOut) {
             Path out = Path.of(defaultOut);
             List<String> corpora = List.of("amazon", "yelp", "imdb");
-            for (int i = 0; i + 1 < args.length; i += 2) {
+            List<String> care = List.of("care-heldout", TUNING);
+            boolean misreads = false;
+            for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
-                    case "--out" -> out = Path.of(args[i + 1]);
-                    case "--corpora" -> corpora = List.of(args[i + 1].split(","));
+                    case "--out" -> out = Path.of(args[++i]);
+                    case "--corpora" -> corpora = List.of(args[++i].split(","));
+                    case "--care" -> care = List.of(args[++i].split(","));
+                    case "--misreads" -> misreads = true;
                     default -> throw new IllegalArgumentException("Unknown option " + args[i]);
                 }
             }
-            return new Options(out, corpora);
+            return new Options(out, corpora, care, misreads);
         }
     }
 }

@@ -161,9 +161,19 @@ class TriageIntegrationTests {
         assertThat(report.get("byChannel").get("groups")).anySatisfy(g -> {
             assertThat(g.get("name").asString()).isEqualTo("sandbox");
             assertThat(g.get("complaints").asInt()).isGreaterThanOrEqualTo(1);
+            assertThat(g.get("answered").isInt()).isTrue();
+            assertThat(g.get("resolved").isInt()).isTrue();
         });
+        var gap = report.get("byChannel").get("gap");
+        if (!gap.isNull() && !gap.get("enoughAnswers").asBoolean()) {
+            assertThat(gap.get("flagged").asBoolean()).isFalse();
+            assertThat(gap.get("pValue").isNull()).isTrue();
+        }
         assertThat(report.get("byFollowers").get("groups"))
                 .anySatisfy(g -> assertThat(g.get("name").asString()).isEqualTo("under 1k"));
+        var page = admin.get("/triage/fairness");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("at least 20 answered").contains("Too few answered complaints to compare");
         assertThat(admin.get("/api/triage/fairness?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z")
                         .status())
                 .isEqualTo(400);

@@ -1,7 +1,5 @@
 package org.heard.triage.analysis;
 
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import org.heard.triage.Analysis;
@@ -29,6 +27,9 @@ public class SocialTextAnalyser implements TextAnalyser {
     /** A complaint this negative needs a person soon even without a named signal. */
     static final double STRONGLY_NEGATIVE = -0.6;
 
+    /** The score of a complaint whose words carry no negative feeling of their own. */
+    static final double PROBLEM_TOLD_CALMLY = -0.3;
+
     private static final Logger log = LoggerFactory.getLogger(SocialTextAnalyser.class);
     private static final Analysis UNREADABLE = new Analysis(Sentiment.NEUTRAL, 0, false, Urgency.NONE, List.of(), null);
 
@@ -55,18 +56,30 @@ public class SocialTextAnalyser implements TextAnalyser {
             return UNREADABLE;
         }
         var vocabulary = brandTerms.vocabulary();
-        String lower = text.toLowerCase(Locale.ROOT);
-        var tokens = Tokens.social(text, vocabulary.lexicon());
+        String read = DeniedTrouble.readAsFine(text);
+        String lower = read.toLowerCase(Locale.ROOT);
+        var tokens = Tokens.social(read, vocabulary.lexicon());
         boolean capsEmphasis = Tokens.someShouted(tokens) || Tokens.allShouted(tokens);
-        double score = new ValenceScorer(vocabulary.lexicon())
-                .compound(tokens, text, capsEmphasis, CareSignals.sarcastic(lower));
-        var signals = new LinkedHashSet<>(CareSignals.in(lower));
-        signals.addAll(vocabulary.signalsIn(lower));
-        var ordered = new ArrayList<>(CareSignals.KEYS);
-        ordered.retainAll(signals);
-        boolean complaint = !ordered.isEmpty() || (CareSignals.complains(text) && score < THRESHOLD) || score <= -0.5;
+        double words = new ValenceScorer(vocabulary.lexicon())
+                .compound(tokens, read, capsEmphasis, CareSignals.sarcastic(lower));
+        var reading = ComplaintReading.of(lower, words, vocabulary);
+        double score = feeling(words, reading);
+        var signals = reading.signals();
         return new Analysis(
-                sentiment(score), score, complaint, urgency(ordered, complaint, score), ordered, languages.of(text));
+                sentiment(score),
+                score,
+                reading.complaint(),
+                urgency(signals, reading.complaint(), score),
+                signals,
+                languages.of(text));
+    }
+
+    // A problem told in calm words is still bad news to the customer; a question about one is not.
+    private static double feeling(double words, ComplaintReading reading) {
+        if (reading.complaint() && words > -THRESHOLD) {
+            return PROBLEM_TOLD_CALMLY;
+        }
+        return reading.asksOnly() && words < 0 ? 0 : words;
     }
 
     static Sentiment sentiment(double score) {

@@ -1,9 +1,9 @@
 package org.heard.triage.fairness;
 
+import java.sql.Array;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.List;
-import org.heard.triage.fairness.Fairness.Gap;
 import org.heard.triage.fairness.Fairness.Group;
 import org.heard.triage.fairness.Fairness.Split;
 import org.jspecify.annotations.Nullable;
@@ -18,12 +18,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 public class FairnessReport {
-
-    /** Groups with fewer complaints than this are shown but not used to judge a gap. */
-    static final int MIN_GROUP = 5;
-
-    /** A gap worth a supervisor's look: the slowest group's median is this much the fastest's, or more. */
-    static final double GAP_RATIO = 1.5;
 
     // Buckets sort by size: the name carries a two-digit rank that the report strips.
     private static final String BUCKET = """
@@ -50,14 +44,16 @@ public class FairnessReport {
     }
 
     private Split split(String groupBy, Instant from, Instant to) {
-        var groups = jdbc.sql("""
+        var rows = jdbc.sql("""
                         with complaints as (
                             select distinct c.id, %s as grp, c.created_at, c.first_response_at, c.resolved_at
                             from conversations c
                             join channel_identities i on i.id = c.identity_id
                             where c.created_at >= ? and c.created_at < ?
                               and exists (select 1 from triage_assessments a where a.conversation_id = c.id and a.complaint))
-                        select grp, count(*) complaints, count(first_response_at) answered,
+                        select grp, count(*) complaints, count(first_response_at) answered, count(resolved_at) resolved,
+                            array_agg(extract(epoch from first_response_at - created_at) / 60)
+                                filter (where first_response_at is not null) first_minutes,
                             percentile_cont(0.5) within group (order by extract(epoch from first_response_at - created_at))
                                 filter (where first_response_at is not null) / 60 first_median,
                             percentile_cont(0.9) within group (order by extract(epoch from first_response_at - created_at))
@@ -67,31 +63,34 @@ public class FairnessReport {
                         from complaints group by grp order by grp
                         """.formatted(groupBy))
                 .params(Timestamp.from(from), Timestamp.from(to))
-                .query((rs, row) -> new Group(
-                        rs.getString("grp").replaceFirst("^\\d\\d ", ""),
-                        rs.getInt("complaints"),
-                        rs.getInt("answered"),
-                        (Double) rs.getObject("first_median"),
-                        (Double) rs.getObject("first_p90"),
-                        (Double) rs.getObject("resolution_median")))
+                .query((rs, row) -> new Row(
+                        new Group(
+                                rs.getString("grp").replaceFirst("^\\d\\d ", ""),
+                                rs.getInt("complaints"),
+                                rs.getInt("answered"),
+                                rs.getInt("resolved"),
+                                (Double) rs.getObject("first_median"),
+                                (Double) rs.getObject("first_p90"),
+                                (Double) rs.getObject("resolution_median")),
+                        minutes(rs.getArray("first_minutes"))))
                 .list();
-        return new Split(groups, gap(groups));
+        var samples = rows.stream()
+                .map(r -> new FirstResponseGap.Sample(r.group().name(), r.firstResponseMinutes()))
+                .toList();
+        return new Split(rows.stream().map(Row::group).toList(), FirstResponseGap.among(samples));
     }
 
-    private static @Nullable Gap gap(List<Group> groups) {
-        var judged = groups.stream()
-                .filter(g -> g.complaints() >= MIN_GROUP && g.firstResponseMedianMinutes() != null)
-                .toList();
-        if (judged.size() < 2) {
-            return null;
+    private static double[] minutes(@Nullable Array array) throws SQLException {
+        if (array == null) {
+            return new double[0];
         }
-        var fastest = judged.stream()
-                .min((a, b) -> Double.compare(a.firstResponseMedianMinutes(), b.firstResponseMedianMinutes()))
-                .orElseThrow();
-        var slowest = judged.stream()
-                .max((a, b) -> Double.compare(a.firstResponseMedianMinutes(), b.firstResponseMedianMinutes()))
-                .orElseThrow();
-        double ratio = slowest.firstResponseMedianMinutes() / Math.max(fastest.firstResponseMedianMinutes(), 0.5);
-        return new Gap(fastest.name(), slowest.name(), ratio, ratio >= GAP_RATIO);
+        var values = (Object[]) array.getArray();
+        double[] minutes = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            minutes[i] = ((Number) values[i]).doubleValue();
+        }
+        return minutes;
     }
+
+    private record Row(Group group, double[] firstResponseMinutes) {}
 }

@@ -240,4 +240,140 @@ class SocialTextAnalyserTests {
         assertThat(hotel.analyse("my flight is delayed").score())
                 .isLessThan(read("my flight is delayed").score());
     }
+
+    @Test
+    void praiseForASortedRefundIsNoComplaintAndNotUrgent() {
+        var analysis = read("shoutout to @heardbrand support, sorted my refund in 5 minutes. impressed");
+
+        assertThat(analysis.complaint()).isFalse();
+        assertThat(analysis.sentiment()).isEqualTo(Sentiment.POSITIVE);
+        assertThat(analysis.urgency()).isEqualTo(Urgency.NONE);
+        assertThat(analysis.signals()).isEmpty();
+    }
+
+    @Test
+    void saying_nothingIsDown_reassuresInsteadOfReportingAnOutage() {
+        var analysis = read("love the new app, nothing is down for me");
+
+        assertThat(analysis.complaint()).isFalse();
+        assertThat(analysis.signals()).doesNotContain("outage");
+        assertThat(analysis.urgency()).isEqualTo(Urgency.NONE);
+        assertThat(analysis.sentiment()).isEqualTo(Sentiment.POSITIVE);
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "no complaints at all, the order came on time",
+                "never had a parcel go missing with you",
+                "not a single crash since the update",
+                "wasn't late, wasn't cold, wasn't wrong. perfect",
+            })
+    void troubleTheCustomerDeniesIsNoComplaint(String text) {
+        var analysis = read(text);
+
+        assertThat(analysis.complaint()).isFalse();
+        assertThat(analysis.sentiment()).isNotEqualTo(Sentiment.NEGATIVE);
+    }
+
+    @Test
+    void aNegationEndsAtAVerbThatOpensItsOwnClause() {
+        assertThat(read("I can't believe the app is down again").signals()).contains("outage");
+        assertThat(read("you didn't fix the fault, it's still broken").complaint())
+                .isTrue();
+    }
+
+    @Test
+    void praiseBeyondMeasureIsPraise() {
+        var analysis = read("can't thank you enough for today");
+
+        assertThat(analysis.complaint()).isFalse();
+        assertThat(analysis.sentiment()).isEqualTo(Sentiment.POSITIVE);
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "the outage is fixed and everything's back to normal, thanks for the updates",
+                "my parcel arrived this morning, all in one piece",
+                "thank you for the quick refund on the cancelled trip",
+                "your support refunded my missing item in 2 mins, love that",
+            })
+    void aResolvedProblemIsNoLongerAComplaint(String text) {
+        var analysis = read(text);
+
+        assertThat(analysis.complaint()).isFalse();
+        assertThat(analysis.urgency()).isEqualTo(Urgency.NONE);
+    }
+
+    @Test
+    void whatGoesWrongAfterAResolutionIsStillAComplaint() {
+        assertThat(read("the phone arrived with a cracked screen").complaint()).isTrue();
+        assertThat(read("they fixed it yesterday but now it's down again").signals())
+                .contains("outage");
+        assertThat(read("still not fixed after 3 calls").complaint()).isTrue();
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "how do I change my address?",
+                "can I get a refund on an unused advance ticket?",
+                "what's your policy on returning faulty items after 30 days?",
+                "is there an outage in Bristol at the moment?",
+                "what do I do if my parcel gets lost?",
+            })
+    void aPlainQuestionIsNoComplaintWhateverItsSubject(String text) {
+        var analysis = read(text);
+
+        assertThat(analysis.complaint()).isFalse();
+        assertThat(analysis.sentiment()).isEqualTo(Sentiment.NEUTRAL);
+        assertThat(analysis.urgency()).isEqualTo(Urgency.NONE);
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "why has my parcel not arrived??",
+                "where is my refund?",
+                "is anyone going to fix my line or not?",
+                "can someone please call me back, I've been locked out for 4 days",
+            })
+    void aQuestionThatAsksForAFixIsAComplaint(String text) {
+        assertThat(read(text).complaint()).isTrue();
+        assertThat(read(text).sentiment()).isEqualTo(Sentiment.NEGATIVE);
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "the checkout page just spins forever",
+                "parcel marked delivered but it's not here",
+                "my card was declined on your site but the money left my account anyway",
+                "still no sign of my order from the 3rd",
+                "been waiting since friday for someone to call me back",
+                "the save button does nothing",
+                "I ordered a grey sofa and got a green one instead of it",
+                "the router keeps rebooting itself",
+                "my curry arrived cold and half of it spilled",
+            })
+    void aProblemToldWithoutTroubleWordsIsAComplaint(String text) {
+        var analysis = read(text);
+
+        assertThat(analysis.complaint()).isTrue();
+        assertThat(analysis.sentiment()).isEqualTo(Sentiment.NEGATIVE);
+    }
+
+    @Test
+    void aFallingPriceIsNoOutage() {
+        assertThat(read("my renewal price actually went down, pleasant surprise")
+                        .signals())
+                .doesNotContain("outage");
+        assertThat(read("the whole network went down at 9").signals()).contains("outage");
+    }
 }
