@@ -22,13 +22,13 @@ class ContinuingController {
     private final Continuing continuing;
     private final Profiles profiles;
     private final InboxQueries queries;
-    private final InboxController inbox;
+    private final PaneModel pane;
 
-    ContinuingController(Continuing continuing, Profiles profiles, InboxQueries queries, InboxController inbox) {
+    ContinuingController(Continuing continuing, Profiles profiles, InboxQueries queries, PaneModel pane) {
         this.continuing = continuing;
         this.profiles = profiles;
         this.queries = queries;
-        this.inbox = inbox;
+        this.pane = pane;
     }
 
     @PostMapping("/inbox/{id}/continue")
@@ -53,7 +53,7 @@ class ContinuingController {
             model.addAttribute("continueNote", note);
             model.addAttribute("continueText", text);
         }
-        inbox.paneModel(shown, model);
+        pane.fill(shown, model);
         return "conversations/pane :: pane";
     }
 
@@ -77,7 +77,7 @@ class ContinuingController {
         } catch (IllegalArgumentException e) {
             model.addAttribute("profileProblem", e.getMessage());
         }
-        inbox.paneModel(id, model);
+        pane.fill(id, model);
         return "conversations/pane :: pane";
     }
 
@@ -92,7 +92,7 @@ class ContinuingController {
         } catch (IllegalArgumentException e) {
             model.addAttribute("profileProblem", e.getMessage());
         }
-        inbox.paneModel(id, model);
+        pane.fill(id, model);
         return "conversations/pane :: pane";
     }
 }

@@ -1,0 +1,122 @@
+package org.heard.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.SelectOption;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.heard.Browser;
+import org.heard.HeardClient;
+import org.heard.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Who has a conversation, set from the pane by mouse, by keyboard and from the assignee list, and seen at once in a
+ * colleague's open inbox: the row there names the new assignee without a reload.
+ */
+@IntegrationTest
+class AssignmentBrowserIntegrationTests {
+
+    private static final String PASSWORD = "a-colleague-password";
+
+    @RegisterExtension
+    static final Browser browser = new Browser();
+
+    @LocalServerPort
+    int port;
+
+    HeardClient admin;
+    String post;
+
+    @BeforeEach
+    void aCustomerHasPosted() {
+        admin = new HeardClient(port).asAdmin();
+        post = "@heardbrand my router keeps dropping the connection " + "#"
+                + UUID.randomUUID().toString().substring(0, 8);
+        var created = admin.post("/api/sandbox/posts", Map.of("author", "aiko", "text", post));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+    }
+
+    @Test
+    void anAgentTakesAConversationWithAssignToMeAndAColleagueSeesItIsTaken() {
+        var ana = colleague("Ana Agent", "AGENT");
+        var colleague = inboxOf(ana);
+        var agent = new AgentInbox(browser.signIn(browser.window(), ana, PASSWORD)).open(post);
+        AgentInbox.markWindow(colleague.page);
+        assertThat(colleague.row(post).locator(".assignee")).hasCount(0);
+
+        agent.pane()
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Assign to me"))
+                .click();
+
+        assertThat(assignee(agent)).hasText("Ana Agent");
+        assertThat(agent.pane().getByText("Assign to me")).hasCount(0);
+        assertThat(colleague.row(post).locator(".assignee")).hasText("Ana Agent");
+        AgentInbox.assertNotReloaded(colleague.page);
+    }
+
+    @Test
+    void theAKeyAssignsTheOpenConversationToMe() {
+        var ben = colleague("Ben Agent", "AGENT");
+        var agent = new AgentInbox(browser.signIn(browser.window(), ben, PASSWORD)).open(post);
+        var supervisor = new AgentInbox(browser.signInAsAgent(browser.window()));
+
+        agent.page.keyboard().press("a");
+
+        assertThat(assignee(agent)).hasText("Ben Agent");
+        assertThat(supervisor.row(post).locator(".assignee")).hasText("Ben Agent");
+    }
+
+    @Test
+    void aSupervisorHandsAConversationToAColleagueAndTakesItBackToNobody() {
+        var cleo = colleague("Cleo Agent", "AGENT");
+        var colleague = inboxOf(cleo);
+        var supervisor = new AgentInbox(browser.signInAsAgent(browser.window())).open(post);
+
+        supervisor.pane().getByLabel("Assignee").selectOption(new SelectOption().setLabel("Cleo Agent"));
+
+        assertThat(assignee(supervisor)).hasText("Cleo Agent");
+        assertThat(colleague.row(post).locator(".assignee")).hasText("Cleo Agent");
+        colleague
+                .page
+                .getByRole(
+                        AriaRole.LINK,
+                        new Page.GetByRoleOptions().setName("Mine").setExact(true))
+                .click();
+        assertThat(colleague.row(post)).isVisible();
+
+        supervisor.pane().getByLabel("Assignee").selectOption(new SelectOption().setLabel("Unassigned"));
+
+        assertThat(assignee(supervisor)).hasText("Unassigned");
+        assertThat(colleague.row(post)).hasCount(0);
+    }
+
+    /** The name the pane's assignee list shows as chosen. */
+    private static Locator assignee(AgentInbox inbox) {
+        return inbox.pane().getByLabel("Assignee").locator("option:checked");
+    }
+
+    /** A colleague of the given role, made by the admin; returns their email. */
+    private String colleague(String name, String role) {
+        var email = name.toLowerCase(Locale.ROOT).replace(' ', '.') + "@heard.test";
+        var created = admin.post(
+                "/api/admin/users", Map.of("email", email, "name", name, "password", PASSWORD, "role", role));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return email;
+    }
+
+    /** The colleague's own inbox, open in a window of their own, with the customer's post in it. */
+    private AgentInbox inboxOf(String email) {
+        var inbox = new AgentInbox(browser.signIn(browser.window(), email, PASSWORD));
+        assertThat(inbox.row(post)).isVisible();
+        return inbox;
+    }
+}
