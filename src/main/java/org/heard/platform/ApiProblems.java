@@ -2,18 +2,25 @@ package org.heard.platform;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Every error answer is an RFC 9457 problem detail. A request Heard cannot act on says why in words a
- * person can act on; the self-validating commands of each module supply those words.
+ * Every error answer of the API is an RFC 9457 problem detail. A request Heard cannot act on says why in words a
+ * person can act on; the self-validating commands of each module supply those words. Pages get Heard's error page
+ * instead ({@link PageProblems}).
  */
-@RestControllerAdvice
+@RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
@@ -25,22 +32,15 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler
-    ResponseEntity<ProblemDetail> clash(org.springframework.dao.DataIntegrityViolationException e) {
+    ResponseEntity<ProblemDetail> clash(DataIntegrityViolationException e) {
         log.info(
                 "Refused a request that clashed with saved data: {}",
                 e.getMostSpecificCause().getMessage());
-        return Problems.answer(
-                HttpStatus.CONFLICT,
-                "Clash with saved data",
-                "That clashes with something saved at the same moment (the same email twice, for example);"
-                        + " reload and try again.");
+        return Problems.answer(HttpStatus.CONFLICT, Problems.CLASH_TITLE, Problems.CLASH);
     }
 
     @ExceptionHandler
-    ResponseEntity<ProblemDetail> conflict(org.springframework.dao.OptimisticLockingFailureException e) {
-        return Problems.answer(
-                HttpStatus.CONFLICT,
-                "Changed meanwhile",
-                "Someone changed this conversation at the same moment; reload it and try again.");
+    ResponseEntity<ProblemDetail> conflict(OptimisticLockingFailureException e) {
+        return Problems.answer(HttpStatus.CONFLICT, Problems.CHANGED_TITLE, Problems.CHANGED);
     }
 }

@@ -7,6 +7,13 @@ import org.springframework.http.ResponseEntity;
 /** Heard's RFC 9457 answers: a status, a short title, and a detail a person can act on. */
 public final class Problems {
 
+    static final String CLASH_TITLE = "Clash with saved data";
+    static final String CLASH =
+            "That clashes with something saved at the same moment (the same email twice, for example);"
+                    + " reload and try again.";
+    static final String CHANGED_TITLE = "Changed meanwhile";
+    static final String CHANGED = "Someone changed this conversation at the same moment; reload it and try again.";
+
     private Problems() {}
 
     public static ProblemDetail detail(HttpStatus status, String title, String detail) {

@@ -16,6 +16,7 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
@@ -99,7 +100,10 @@ class SecurityConfiguration {
                                         json,
                                         HttpStatus.FORBIDDEN,
                                         "Your role does not allow this; ask an admin if you need it."),
-                                API))
+                                API)
+                        // A page a role may not open is Heard's error page (sent to /error), not the API's problem
+                        // detail: with one handler only, Spring Security would use it for every request.
+                        .defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), request -> !API.matches(request)))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; img-src 'self' data: https:; style-src 'self' 'unsafe-inline'; script-src 'self'; "
                                 + "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'")));

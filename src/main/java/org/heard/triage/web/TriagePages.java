@@ -1,7 +1,5 @@
 package org.heard.triage.web;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -28,7 +26,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The triage pages: queues and agents, the fairness report, and taking the next conversation. */
@@ -149,15 +146,6 @@ class TriagePages {
         model.addAttribute("to", end);
         model.addAttribute("report", report(start, end));
         return "triage/fairness";
-    }
-
-    @GetMapping("/api/triage/fairness")
-    @ResponseBody
-    Fairness fairnessApi(@RequestParam Instant from, @RequestParam Instant to) {
-        if (Duration.between(from, to).toDays() > 366) {
-            throw new IllegalArgumentException("Ask for a year or less at a time.");
-        }
-        return fairness.between(from, to);
     }
 
     private Fairness report(LocalDate from, LocalDate to) {
