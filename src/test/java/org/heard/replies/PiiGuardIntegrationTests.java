@@ -99,13 +99,59 @@ class PiiGuardIntegrationTests {
     }
 
     @Test
-    void aPrivateMessageWithTheCustomersCardNumberIsNotMasked() {
-        long id = customers.posts("Dev Patel", "my card is 4242 4242 4242 4242", true);
+    void aCardNumberInAPrivateMessageIsMaskedForEveryoneAndASupervisorsRevealIsRecorded() {
+        long id =
+                customers.posts("Dev Patel", "refund it to my card 4242 4242 4242 4242 please, dev@example.com", true);
 
         var message = await().atMost(SandboxCustomers.PATIENCE)
                 .until(() -> customers.detail(id).get("messages").get(0), m -> m != null);
+        assertThat(message.get("text").asString())
+                .isEqualTo("refund it to my card •••• •••• •••• 4242 please, dev@example.com");
+        assertThat(message.get("personalData").asString())
+                .isEqualTo("Masked for everyone: the customer's payment card number. A supervisor can reveal it;"
+                        + " each reveal is recorded.");
+        assertThat(message.get("revealable").asBoolean()).isTrue();
+        var row = agent.allConversations("status=all").stream()
+                .filter(r -> r.get("id").asLong() == id)
+                .findFirst()
+                .orElseThrow();
+        assertThat(row.get("preview").asString()).doesNotContain("4242 4242").contains("•••• 4242");
 
-        assertThat(message.get("text").asString()).isEqualTo("my card is 4242 4242 4242 4242");
-        assertThat(message.get("personalData").isNull()).isTrue();
+        var fixtures = new ReplyFixtures(port);
+        var anAgent = fixtures.person("AGENT", "Ana Agent");
+        var aSupervisor = fixtures.person("SUPERVISOR", "Sam Supervisor");
+        long messageId = message.get("id").asLong();
+        var reveal = "/api/conversations/" + id + "/messages/" + messageId + "/reveal";
+
+        var refused = anAgent.client().post(reveal, Map.of());
+        var revealed = aSupervisor.client().post(reveal, Map.of());
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.contentType()).contains("application/problem+json");
+        assertThat(revealed.status()).as(revealed.body()).isEqualTo(200);
+        assertThat(revealed.json().get("text").asString())
+                .isEqualTo("refund it to my card 4242 4242 4242 4242 please, dev@example.com");
+        assertThat(jdbc.sql("select user_id from message_pii_reveals where message_id = ?")
+                        .param(messageId)
+                        .query(Long.class)
+                        .list())
+                .containsExactly(aSupervisor.id());
+        assertThat(customers.detail(id).get("messages").get(0).get("text").asString())
+                .as("masked again for the next view")
+                .contains("•••• 4242");
+    }
+
+    @Test
+    void aPublicPostsPersonalDataCannotBeRevealedAnAgentAsksPrivatelyInstead() {
+        long id = customers.posts("Eli Brooks", "@heardbrand refund it to 5555 5555 5555 4444", false);
+        long messageId = await().atMost(SandboxCustomers.PATIENCE)
+                .until(() -> customers.detail(id).get("messages").get(0), m -> m != null)
+                .get("id")
+                .asLong();
+
+        var refused = agent.post("/api/conversations/" + id + "/messages/" + messageId + "/reveal", Map.of());
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("detail").asString()).isEqualTo("Nothing in this message is masked from you.");
     }
 }

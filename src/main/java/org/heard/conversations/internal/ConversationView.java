@@ -67,6 +67,7 @@ public record ConversationView(
      * @param note why a reply waits for approval, or the comment it was sent back with
      * @param scheduledFor when a waiting reply is to go out
      * @param returnedBy who sent a reply back to its author
+     * @param revealable whether a supervisor may read the masked text as written (payment details sent privately)
      */
     public record MessageView(
             long id,
@@ -85,7 +86,8 @@ public record ConversationView(
             @Nullable String personalData,
             @Nullable String note,
             @Nullable Instant scheduledFor,
-            @Nullable String returnedBy) {
+            @Nullable String returnedBy,
+            boolean revealable) {
 
         public boolean fromCustomer() {
             return "INBOUND".equals(direction);

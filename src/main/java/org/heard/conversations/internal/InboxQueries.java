@@ -130,7 +130,8 @@ public class InboxQueries {
                             masked.containsKey(m.id()) ? masked.get(m.id()).warning() : null,
                             m.holdNote(),
                             m.scheduledFor(),
-                            m.returnedBy() == null ? null : names.getOrDefault(m.returnedBy(), "a colleague"));
+                            m.returnedBy() == null ? null : names.getOrDefault(m.returnedBy(), "a colleague"),
+                            masked.containsKey(m.id()) && masked.get(m.id()).revealable());
                 })
                 .toList();
         var rules = channels.rules(conversation.channel(), conversation.account());

@@ -6,8 +6,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Masks personal data a customer posted in public wherever a conversation's preview is shown: the inbox list and
- * the live updates pushed to open inboxes alike.
+ * Masks customers' personal data wherever a conversation's preview is shown, as its thread does (all of it in a public
+ * post, payment details in a private message): the inbox list and the live updates pushed to open inboxes alike.
  */
 @Component
 class PreviewMasks {
@@ -19,14 +19,12 @@ class PreviewMasks {
         this.masks = masks;
     }
 
-    /** A public conversation's preview with any personal data the customer posted masked; a private one as it is. */
+    /** A conversation's preview with the personal data its visibility hides masked, as in its thread. */
     String shown(String visibility, String preview) {
-        if (!Visibility.PUBLIC.name().equals(visibility)) {
-            return preview;
-        }
+        boolean inPublic = Visibility.PUBLIC.name().equals(visibility);
         var shown = preview;
         for (var mask : masks) {
-            shown = mask.masked(shown);
+            shown = mask.masked(shown, inPublic);
         }
         return shown;
     }

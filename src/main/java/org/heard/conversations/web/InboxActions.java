@@ -2,12 +2,14 @@ package org.heard.conversations.web;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import org.heard.channels.Moderation;
 import org.heard.conversations.ConversationStatus;
 import org.heard.conversations.HeldReplies;
 import org.heard.conversations.ReplyRefused;
 import org.heard.conversations.internal.CommentModeration;
 import org.heard.conversations.internal.Inbox;
+import org.heard.conversations.internal.PaymentDetailReveal;
 import org.heard.conversations.internal.ReplyDraft;
 import org.heard.conversations.internal.Viewers;
 import org.heard.identity.SignedInUser;
@@ -34,6 +36,7 @@ class InboxActions {
     private final TeamTimeZone team;
     private final Clock clock;
     private final PaneModel pane;
+    private final PaymentDetailReveal reveals;
 
     InboxActions(
             Inbox inbox,
@@ -42,7 +45,8 @@ class InboxActions {
             HeldReplies heldReplies,
             TeamTimeZone team,
             Clock clock,
-            PaneModel pane) {
+            PaneModel pane,
+            PaymentDetailReveal reveals) {
         this.inbox = inbox;
         this.viewers = viewers;
         this.moderation = moderation;
@@ -50,6 +54,7 @@ class InboxActions {
         this.team = team;
         this.clock = clock;
         this.pane = pane;
+        this.reveals = reveals;
     }
 
     @GetMapping("/inbox/{id}/pane")
@@ -127,6 +132,18 @@ class InboxActions {
             @AuthenticationPrincipal SignedInUser me,
             Model model) {
         ConversationsApi.withdraw(heldReplies, id, messageId, me);
+        pane.fill(id, model);
+        return "conversations/pane :: live";
+    }
+
+    /** A supervisor reads a masked payment detail once, in this answer only; the reveal is recorded. */
+    @PostMapping("/inbox/{id}/messages/{messageId}/reveal")
+    String reveal(
+            @PathVariable long id,
+            @PathVariable long messageId,
+            @AuthenticationPrincipal SignedInUser me,
+            Model model) {
+        model.addAttribute("revealed", Map.of(messageId, reveals.reveal(id, messageId, me)));
         pane.fill(id, model);
         return "conversations/pane :: live";
     }
