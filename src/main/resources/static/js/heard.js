@@ -17,6 +17,14 @@
     }
   });
 
+  // On a phone the page menu and the list's filters open and close under their buttons.
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest ? event.target.closest("button[data-toggles]") : null;
+    if (!button) return;
+    var open = button.parentElement.classList.toggle(button.dataset.toggles);
+    button.setAttribute("aria-expanded", open ? "true" : "false");
+  });
+
   // Count the reply the way networks do: by code points, not UTF-16 units.
   function updateCounter(textarea) {
     var counter = document.getElementById(textarea.dataset.counter);

@@ -3,6 +3,10 @@ package org.heard.web;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.AriaRole;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -58,6 +62,44 @@ class PhoneInboxBrowserIntegrationTests {
         assertThat(page.locator("#conversation-pane")).isHidden();
         assertThat(agent.list().locator("[data-conversation-id='" + conversation + "']"))
                 .containsText(reply.substring(0, 20));
+    }
+
+    @Test
+    void onAPhoneThePagesAreAMenuAndTheFiltersOpenOnlyWhenAsked() {
+        var agent = new AgentInbox(browser.signInAsAgent(browser.phone()));
+        var page = agent.page;
+        var menu = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Menu"));
+        var pages = page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Pages"));
+        var filters = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Filters"));
+
+        assertThat(pages).isHidden();
+        assertThat(page.locator("#filter-chips")).isHidden();
+        var tools = page.locator(".list-pane nav.filters").boundingBox();
+        assertThat(tools.height).as("the filters' height on an 844 px screen").isLessThan(844 * 0.12);
+        assertFitsTheScreenWidth(agent);
+        Browser.screenshot(page, "phone-inbox-closed-menu");
+
+        menu.click();
+        assertThat(menu).hasAttribute("aria-expanded", "true");
+        for (var name : new String[] {"Inbox", "Triage", "Self-service", "Replies", "Approvals", "Scheduled", "Channels"}) {
+            var link = pages.getByRole(
+                    AriaRole.LINK, new Locator.GetByRoleOptions().setName(name).setExact(true));
+            assertThat(link).isInViewport(new LocatorAssertions.IsInViewportOptions().setRatio(1));
+        }
+        Browser.screenshot(page, "phone-menu-open");
+        pages.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Triage"))
+                .click();
+        page.waitForURL("**/triage");
+        page.goBack();
+
+        filters.click();
+        page.locator("#filter-chips")
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Mine"))
+                .click();
+        page.waitForURL(Pattern.compile(".*assignee=mine.*"));
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Filters (on)")))
+                .isVisible();
+        assertThat(page.locator("#filter-chips")).isHidden();
     }
 
     private static void assertFitsTheScreenWidth(AgentInbox agent) {

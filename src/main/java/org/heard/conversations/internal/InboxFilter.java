@@ -64,6 +64,11 @@ public record InboxFilter(String status, String assignee, String visibility, Str
         return equals(defaults());
     }
 
+    /** Whether a filter beyond the status narrows the list (whom, public or private, channel, queue). */
+    public boolean narrowed() {
+        return !assignee.equals("any") || !visibility.equals("any") || !channel.equals("any") || !queue.equals("any");
+    }
+
     /** This filter as a query string, for links that keep it. */
     public String query() {
         var query = new LinkedHashMap<String, String>();
