@@ -111,7 +111,19 @@
   // can land while the agent's own request (a reply, an assignment) is on its way, and answers can
   // arrive out of order, so the thread is fetched again once such a request is answered.
   var ownRequests = new WeakSet();
+  var ownPending = 0;
   var refreshSeq = 0;
+
+  // A live change to the conversation must not wipe the reason the agent's own action was refused (the network
+  // would not hide a comment, say): the reason moves into the fresh pane, next to what it is about.
+  function keepProblems(current, fresh) {
+    current.querySelectorAll(".problem[data-keep]").forEach(function (problem) {
+      var anchor = fresh.querySelector('[data-problem-anchor="' + problem.dataset.keep + '"]');
+      if (anchor && !anchor.querySelector(".problem")) {
+        anchor.appendChild(problem.cloneNode(true));
+      }
+    });
+  }
 
   // Only the answer to the newest refresh is shown: answers that arrive out of order are dropped.
   function refreshOpenConversation() {
@@ -121,10 +133,13 @@
     fetch("/inbox/" + id + "/pane", { headers: { "HX-Request": "true" }, credentials: "same-origin" })
       .then(function (response) { return response.ok ? response.text() : null; })
       .then(function (html) {
-        if (html === null || seq !== refreshSeq || openConversationId() !== id) return;
+        // While the agent's own action is on its way the pane stays: replacing it would take the action's form off the
+        // page, and its answer (a refusal with its reason, say) would land where no one sees it. A read follows it.
+        if (html === null || seq !== refreshSeq || ownPending > 0 || openConversationId() !== id) return;
         var fresh = new DOMParser().parseFromString(html, "text/html").getElementById("conv-live");
         var current = document.getElementById("conv-live");
         if (fresh && current) {
+          keepProblems(current, fresh);
           current.replaceWith(fresh);
           htmx.process(fresh);
         }
@@ -160,11 +175,21 @@
     var elt = event.detail.elt;
     if (elt && elt.tagName === "FORM" && elt.closest("#pane")) {
       ownRequests.add(event.detail.xhr);
+      ownPending++;
+      // Counted down by the request itself, which ends even if its form is no longer on the page.
+      event.detail.xhr.addEventListener("loadend", function () { ownPending--; });
     }
   });
 
   document.addEventListener("htmx:afterRequest", function (event) {
     if (ownRequests.delete(event.detail.xhr)) {
+      var xhr = event.detail.xhr;
+      if (xhr && /class="problem"/.test(xhr.responseText || "")) {
+        // Refused: nothing changed, and the answer says why. A refresh still on its way would replace that
+        // reason with the same conversation, so it is dropped, and none is started.
+        refreshSeq++;
+        return;
+      }
       // Always read the thread once more after the agent's own action: a refresh started before the
       // action committed may land after the action's answer and show the older state.
       refreshOpenConversation();

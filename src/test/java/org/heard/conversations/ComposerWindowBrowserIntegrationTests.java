@@ -88,6 +88,13 @@ class ComposerWindowBrowserIntegrationTests {
         refused.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Hide"))
                 .click();
         assertThat(refused.locator(".problem")).hasText("Chatline refused: this comment cannot be hidden (code 100)");
+
+        // A live change to the conversation refreshes the pane; the reason stays on screen.
+        page.evaluate("() => { document.getElementById('conv-live').dataset.before = 'refresh';"
+                + " document.dispatchEvent(new CustomEvent('htmx:sseOpen')); }");
+        page.waitForFunction("() => document.getElementById('conv-live').dataset.before !== 'refresh'");
+        assertThat(page.locator("#pane .message.from-customer").first().locator(".problem"))
+                .hasText("Chatline refused: this comment cannot be hidden (code 100)");
     }
 
     private long customerWrites(String customer, String messageId, boolean isPrivate, Instant at) {

@@ -81,7 +81,8 @@ class PhoneInboxBrowserIntegrationTests {
 
         menu.click();
         assertThat(menu).hasAttribute("aria-expanded", "true");
-        for (var name : new String[] {"Inbox", "Triage", "Self-service", "Replies", "Approvals", "Scheduled", "Channels"}) {
+        for (var name :
+                new String[] {"Inbox", "Triage", "Self-service", "Replies", "Approvals", "Scheduled", "Channels"}) {
             var link = pages.getByRole(
                     AriaRole.LINK, new Locator.GetByRoleOptions().setName(name).setExact(true));
             assertThat(link).isInViewport(new LocatorAssertions.IsInViewportOptions().setRatio(1));
