@@ -52,7 +52,9 @@ class WhatsAppConnector implements MetaWebhookConnector {
      */
     private static final ComposerRules RULES = new ComposerRules(4096, false)
             .withPrivateWindow(new ComposerRules.MessagingWindow(
-                    Duration.ofHours(24), "WhatsApp only allows an approved template now.", true));
+                    Duration.ofHours(24), "WhatsApp only allows an approved template now.", true))
+            // A reply quotes the customer's message it answers (context.message_id).
+            .withPrivateThreading();
     /** What a customer writes; reactions, system notices and types added later are left out. */
     private static final Set<String> CUSTOMER_MESSAGES = Set.of(
             "text", "button", "interactive", "image", "video", "document", "audio", "sticker", "location", "contacts");
