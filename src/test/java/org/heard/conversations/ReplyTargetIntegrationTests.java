@@ -5,8 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,7 +28,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * What a reply answers on the network: a private reply the customer's latest message, where the network's private
  * messages can answer one (chatline), and nothing where they cannot (postbox); a public reply the customer's latest
- * public post, as before.
+ * public post, as before. An automated reply answers the same way.
  */
 @IntegrationTest
 class ReplyTargetIntegrationTests {
@@ -75,6 +80,38 @@ class ReplyTargetIntegrationTests {
         long letter = agent.conversationOf(writer);
         agent.post("/api/conversations/" + letter + "/replies", Map.of("text", "We read your letter."));
         assertThat(sent(postbox, "We read your letter.").inReplyTo()).isNull();
+    }
+
+    @Test
+    void anAwayReplyToAPrivateMessageAnswersItToo() {
+        closedFromYesterdayToTomorrow();
+        var customer = "c-" + UUID.randomUUID().toString().substring(0, 8);
+
+        customerWrites(TestNetworks.CHATLINE, "help@chatline", "late-" + customer, customer, true, Instant.now());
+
+        var away = await().atMost(PATIENCE)
+                .until(
+                        () -> chatline.sent.stream()
+                                .filter(m -> m.text().startsWith("Automatic reply"))
+                                .findFirst(),
+                        Optional::isPresent)
+                .orElseThrow();
+        assertThat(away.recipient()).isEqualTo(customer);
+        assertThat(away.inReplyTo()).isEqualTo("late-" + customer);
+    }
+
+    private void closedFromYesterdayToTomorrow() {
+        var today = LocalDate.now(ZoneOffset.UTC);
+        var weekly = new HashMap<String, Object>();
+        for (var day : DayOfWeek.values()) {
+            weekly.put(day.name(), List.of("09:00-17:00"));
+        }
+        var days = List.of(
+                Map.of("date", today.minusDays(1).toString(), "name", "Stocktake"),
+                Map.of("date", today.toString(), "name", "Stocktake"),
+                Map.of("date", today.plusDays(1).toString(), "name", "Stocktake"));
+        var closed = agent.put("/api/triage/hours", Map.of("zone", "UTC", "weekly", weekly, "days", days));
+        assertThat(closed.status()).as(closed.body()).isEqualTo(200);
     }
 
     private void customerWrites(
