@@ -16,13 +16,26 @@ import org.jspecify.annotations.Nullable;
  *     chat; null where it takes one at any time
  * @param privateReplyWindow how long after a public post the network takes one private reply to it; null where
  *     there is no such limit
+ * @param privateThreading whether a private message can answer one of the customer's messages (in the mail
+ *     thread, or quoting it in the chat), so that a private reply is given the customer's latest message to
+ *     answer; false where the network's private messages answer nothing and would refuse or misuse a target
  */
 public record ComposerRules(
         int maxLength,
         boolean privateReplyToPublicPost,
         Counting counting,
         @Nullable MessagingWindow privateWindow,
-        @Nullable MessagingWindow privateReplyWindow) {
+        @Nullable MessagingWindow privateReplyWindow,
+        boolean privateThreading) {
+
+    public ComposerRules(
+            int maxLength,
+            boolean privateReplyToPublicPost,
+            Counting counting,
+            @Nullable MessagingWindow privateWindow,
+            @Nullable MessagingWindow privateReplyWindow) {
+        this(maxLength, privateReplyToPublicPost, counting, privateWindow, privateReplyWindow, false);
+    }
 
     public ComposerRules(int maxLength, boolean privateReplyToPublicPost, Counting counting) {
         this(maxLength, privateReplyToPublicPost, counting, null, null);
@@ -34,12 +47,20 @@ public record ComposerRules(
 
     /** The same rules with a window for private messages in the customer's chat. */
     public ComposerRules withPrivateWindow(MessagingWindow window) {
-        return new ComposerRules(maxLength, privateReplyToPublicPost, counting, window, privateReplyWindow);
+        return new ComposerRules(
+                maxLength, privateReplyToPublicPost, counting, window, privateReplyWindow, privateThreading);
     }
 
     /** The same rules with a window for a private reply to a public post. */
     public ComposerRules withPrivateReplyWindow(MessagingWindow window) {
-        return new ComposerRules(maxLength, privateReplyToPublicPost, counting, privateWindow, window);
+        return new ComposerRules(
+                maxLength, privateReplyToPublicPost, counting, privateWindow, window, privateThreading);
+    }
+
+    /** The same rules for a network whose private messages answer the customer's message they reply to. */
+    public ComposerRules withPrivateThreading() {
+        return new ComposerRules(
+                maxLength, privateReplyToPublicPost, counting, privateWindow, privateReplyWindow, true);
     }
 
     /**

@@ -7,7 +7,9 @@ import org.jspecify.annotations.Nullable;
  *
  * @param idempotencyKey the same for every attempt to send this reply, so the network posts it once
  * @param messageId the conversation message this delivers
- * @param inReplyTo the network's id of the post answered, for a public reply in a thread
+ * @param inReplyTo the network's id of the message answered: the post, for a public reply in a thread; the
+ *     customer's latest message, for a private one on a network whose private messages can answer one
+ *     ({@link ComposerRules#privateThreading()}); else null
  * @param recipient the network's id of the person, for a private message
  * @param template the approved template this sends, whose filled-in body is {@code text}; null for a free-form
  *     reply

@@ -39,7 +39,10 @@ public class TestNetworks {
 
     static final String NOTICEBOARD = "noticeboard";
     static final String POSTBOX = "postbox";
-    /** Private chats within 24 hours of the customer's last message, then approved templates; public comments. */
+    /**
+     * Private chats within 24 hours of the customer's last message, then approved templates; public comments. A
+     * private message answers the customer's message it replies to, as WhatsApp's and Telegram's do.
+     */
     static final String CHATLINE = "chatline";
 
     @Bean
@@ -56,7 +59,8 @@ public class TestNetworks {
     RecordingNetwork chatline() {
         var rules = new ComposerRules(1000, true)
                 .withPrivateWindow(new ComposerRules.MessagingWindow(
-                        Duration.ofHours(24), "Chatline only allows an approved template now.", true));
+                        Duration.ofHours(24), "Chatline only allows an approved template now.", true))
+                .withPrivateThreading();
         return new RecordingNetwork(
                 CHATLINE,
                 rules,

@@ -38,8 +38,11 @@ import org.springframework.stereotype.Component;
 class EmailConnector implements ChannelConnector {
 
     static final String CHANNEL = "email";
-    /** Mail has no length limit that matters to a reply; this keeps an agent's reply readable. */
-    private static final ComposerRules RULES = new ComposerRules(20_000, true);
+    /**
+     * Mail has no length limit that matters to a reply; this keeps an agent's reply readable. A reply goes in
+     * the customer's thread, answering their latest mail.
+     */
+    private static final ComposerRules RULES = new ComposerRules(20_000, true).withPrivateThreading();
 
     private final EmailSettings settings;
     private final ImapInbox inbox;

@@ -49,9 +49,11 @@ class MastodonConnector implements ChannelConnector {
     static final int PAGE = 40;
     /**
      * Mastodon's default. A server may allow more or less: {@link #rulesFor} knows each account's own
-     * limit, which Heard's composer will use once rules can be asked per account.
+     * limit, which Heard's composer will use once rules can be asked per account. A private reply is a direct
+     * status in reply to the customer's, so it stays in their thread.
      */
-    private static final ComposerRules RULES = new ComposerRules(500, true, ComposerRules.Counting.GRAPHEMES);
+    private static final ComposerRules RULES =
+            new ComposerRules(500, true, ComposerRules.Counting.GRAPHEMES).withPrivateThreading();
 
     private final MastodonApi api;
     private final MastodonPages pages;

@@ -75,7 +75,8 @@ final class MastodonServers {
     ComposerRules rules(Credentials credentials) {
         var known = servers.get(MastodonApi.server(credentials));
         return new ComposerRules(
-                known == null ? DEFAULT_LENGTH : known.maxCharacters(), true, ComposerRules.Counting.GRAPHEMES);
+                        known == null ? DEFAULT_LENGTH : known.maxCharacters(), true, ComposerRules.Counting.GRAPHEMES)
+                .withPrivateThreading();
     }
 
     /** The streaming API's https address, or null when the server did not name one. */

@@ -48,11 +48,13 @@ class WhatsAppConnector implements MetaWebhookConnector {
     private static final String NETWORK = "WhatsApp";
     /**
      * A text message body holds at most 4096 characters. Free-form messages only within 24 hours of the customer's
-     * last message; after that only an approved template.
+     * last message; after that only an approved template. A reply quotes the customer's message it answers
+     * ({@code context.message_id}).
      */
     private static final ComposerRules RULES = new ComposerRules(4096, false)
             .withPrivateWindow(new ComposerRules.MessagingWindow(
-                    Duration.ofHours(24), "WhatsApp only allows an approved template now.", true));
+                    Duration.ofHours(24), "WhatsApp only allows an approved template now.", true))
+            .withPrivateThreading();
     /** What a customer writes; reactions, system notices and types added later are left out. */
     private static final Set<String> CUSTOMER_MESSAGES = Set.of(
             "text", "button", "interactive", "image", "video", "document", "audio", "sticker", "location", "contacts");

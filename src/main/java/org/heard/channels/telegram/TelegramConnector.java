@@ -43,9 +43,11 @@ class TelegramConnector implements ChannelConnector {
     /**
      * Up to 4096 characters after entity parsing (https://core.telegram.org/bots/api#sendmessage); Heard
      * sends plain text, so nothing is parsed away, and Telegram counts code points (TDLib's
-     * {@code utf8_length} against {@code message_text_length_max}).
+     * {@code utf8_length} against {@code message_text_length_max}). A private answer quotes the customer's
+     * message in their chat with the bot ({@code reply_parameters}).
      */
-    static final ComposerRules RULES = new ComposerRules(4096, true, ComposerRules.Counting.CODE_POINTS);
+    static final ComposerRules RULES =
+            new ComposerRules(4096, true, ComposerRules.Counting.CODE_POINTS).withPrivateThreading();
     /** New messages only: Heard has no use for edits, channel posts, button presses or member changes. */
     static final List<String> ALLOWED_UPDATES = List.of("message");
 

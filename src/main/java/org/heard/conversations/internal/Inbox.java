@@ -162,7 +162,11 @@ public class Inbox {
                 conversation.visibility() == Visibility.PUBLIC, conversation.lastCustomerMessageAt(), now);
     }
 
-    /** Checks the channel's rules for a reply and finds the customer's post it answers, if public. */
+    /**
+     * Checks the channel's rules for a reply and finds the customer's message it answers: for a public reply their
+     * latest public post in the thread; for a private one their latest message, where the network's private
+     * messages can answer one (mail threads, quoted chat messages), else none.
+     */
     @Nullable
     String checkedReplyTarget(Conversation conversation, String text, Visibility visibility, boolean template) {
         if (!channels.connected(conversation.channel())) {
@@ -197,7 +201,13 @@ public class Inbox {
         if (template && (window == null || !window.templates())) {
             throw new IllegalArgumentException(conversation.channel() + " has no approved templates to send.");
         }
-        return null;
+        return rules.privateThreading() ? latestFromCustomer(conversation) : null;
+    }
+
+    private @Nullable String latestFromCustomer(Conversation conversation) {
+        return messages.findLatestFromCustomer(conversation.id(), conversation.channel(), conversation.account())
+                .map(Message::externalId)
+                .orElse(null);
     }
 
     /**

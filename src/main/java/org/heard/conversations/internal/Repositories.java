@@ -74,6 +74,18 @@ interface Messages extends ListCrudRepository<Message, Long> {
             """)
     Optional<Message> findLatestPublicFromCustomer(long conversationId);
 
+    /**
+     * The customer's latest message in the conversation on this channel and account, public or private: what a
+     * private reply answers. A conversation continued from elsewhere also holds messages from other networks,
+     * whose ids this network would not know.
+     */
+    @Query("""
+            select m from Message m where m.conversationId = ?1 and m.channel = ?2 and m.account = ?3
+            and m.direction = org.heard.conversations.internal.Direction.INBOUND and m.externalId is not null
+            order by m.sentAt desc, m.id desc limit 1
+            """)
+    Optional<Message> findLatestFromCustomer(long conversationId, String channel, String account);
+
     /** The correlation id of the customer's latest message in the conversation, which a reply to it carries. */
     @Query("""
             select m.correlationId from Message m where m.conversationId = ?1
