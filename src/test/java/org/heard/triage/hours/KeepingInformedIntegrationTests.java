@@ -1,6 +1,7 @@
 package org.heard.triage.hours;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -100,7 +101,9 @@ class KeepingInformedIntegrationTests {
         var first = scene.writes(ana, "Is anyone there? My parcel is lost", true);
         scene.triaged(first, null);
 
-        var replies = scene.automatedReplies(first.conversationId());
+        // The pipeline sends the away reply once the customer's message has committed, on its own thread.
+        var replies = await().atMost(TriageScene.PATIENCE)
+                .until(() -> scene.automatedReplies(first.conversationId()), sent -> !sent.isEmpty());
         assertThat(replies).hasSize(1);
         assertThat(replies.getFirst())
                 .startsWith("PRIVATE: Automatic reply: thanks for your message. We're closed now and back on ")
@@ -116,7 +119,8 @@ class KeepingInformedIntegrationTests {
 
         var ben = scene.writes(TriageScene.person(), "@heardbrand your app is down", false);
         scene.triaged(ben, null);
-        assertThat(scene.automatedReplies(ben.conversationId()))
+        assertThat(await().atMost(TriageScene.PATIENCE)
+                        .until(() -> scene.automatedReplies(ben.conversationId()), sent -> !sent.isEmpty()))
                 .singleElement()
                 .asString()
                 .startsWith("PUBLIC: Automatic reply: we're closed now and back on ")
