@@ -62,7 +62,7 @@ class ConnectedAccounts implements ChannelAccounts, AccountKeys {
     ChannelAccount open(StoredAccount account) {
         try {
             var credentials = cipher.open(account.credentials(), account.channel(), account.key());
-            if (!cipher.current(account.credentials())) {
+            if (!cipher.current(account.credentials(), account.channel(), account.key())) {
                 store.reseal(account.id(), cipher.seal(credentials, account.channel(), account.key()));
                 log.info("Account {} on {} re-encrypted with the current key", account.id(), account.channel());
             }

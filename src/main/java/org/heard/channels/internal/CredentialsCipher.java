@@ -73,11 +73,30 @@ class CredentialsCipher {
         throw new Unreadable();
     }
 
-    /** Whether these bytes were written with the current key, or should be sealed again with it. */
-    boolean current(byte[] sealed) {
+    /**
+     * Whether these bytes were written with the current key, or should be sealed again with it. A key's id is one
+     * byte, so a previous key shares the current one's id once in 256 rotations: only opening with the current key
+     * tells, or credentials sealed with a retired key would be kept until that key is removed, and then be lost.
+     */
+    boolean current(byte[] sealed, String channel, String accountKey) {
         return keys.currentIfAny()
-                .map(key -> sealed.length > 1 && sealed[0] == VERSION && sealed[1] == key.id())
+                .map(key -> sealed.length > 1
+                        && sealed[0] == VERSION
+                        && sealed[1] == key.id()
+                        && opensWith(key, sealed, channel, accountKey))
                 .orElse(true);
+    }
+
+    private static boolean opensWith(CredentialsKey.Key key, byte[] sealed, String channel, String accountKey) {
+        try {
+            var cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key.secret(), new GCMParameterSpec(TAG_BITS, sealed, 2, IV_BYTES));
+            cipher.updateAAD(associatedData(key.id(), channel, accountKey));
+            cipher.doFinal(sealed, 2 + IV_BYTES, sealed.length - 2 - IV_BYTES);
+            return true;
+        } catch (GeneralSecurityException | IllegalArgumentException wrongKey) {
+            return false;
+        }
     }
 
     private static byte[] associatedData(byte keyId, String channel, String accountKey) {

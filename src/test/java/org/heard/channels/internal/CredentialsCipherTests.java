@@ -70,9 +70,30 @@ class CredentialsCipherTests {
         var rotated = new CredentialsCipher(new CredentialsKey(CredentialsKey.Key.of(randomKey()), List.of(key)));
 
         assertThat(rotated.open(sealed, "telegram", "account-key")).isEqualTo(SECRET);
-        assertThat(rotated.current(sealed)).isFalse();
-        assertThat(rotated.current(rotated.seal(SECRET, "telegram", "account-key")))
+        assertThat(rotated.current(sealed, "telegram", "account-key")).isFalse();
+        assertThat(rotated.current(rotated.seal(SECRET, "telegram", "account-key"), "telegram", "account-key"))
                 .isTrue();
+    }
+
+    @Test
+    void aPreviousKeyThatSharesTheCurrentKeysOneByteIdIsStillToBeSealedAgain() {
+        var sealed = cipher.seal(SECRET, "telegram", "account-key");
+        var twin = keyWithTheIdOf(key);
+        var rotated = new CredentialsCipher(new CredentialsKey(twin, List.of(key)));
+
+        assertThat(twin.id()).isEqualTo(key.id());
+        assertThat(rotated.open(sealed, "telegram", "account-key")).isEqualTo(SECRET);
+        assertThat(rotated.current(sealed, "telegram", "account-key")).isFalse();
+    }
+
+    /** A different key whose one-byte id is the same: one random key in 256 is. */
+    private static CredentialsKey.Key keyWithTheIdOf(CredentialsKey.Key key) {
+        while (true) {
+            var other = CredentialsKey.Key.of(randomKey());
+            if (other.id() == key.id() && !other.secret().equals(key.secret())) {
+                return other;
+            }
+        }
     }
 
     @Test
