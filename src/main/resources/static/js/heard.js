@@ -25,47 +25,6 @@
     button.setAttribute("aria-expanded", open ? "true" : "false");
   });
 
-  // The list is merged, not replaced, when it refreshes: a row that did not change stays the very same element, so
-  // a click or a hover on it is never lost to a live update that lands under the pointer (a click whose press and
-  // release meet two different rows opens nothing).
-  document.addEventListener("htmx:beforeSwap", function (event) {
-    var list = event.detail.target;
-    if (!list || list.id !== "conversation-list" || !event.detail.xhr || event.detail.xhr.status !== 200) return;
-    var fresh = document.createElement("div");
-    fresh.innerHTML = event.detail.serverResponse;
-    // The countdowns are the browser's own: drawn the same way on both sides, an unchanged row compares equal.
-    tickCountdowns(fresh);
-    var currentRows = list.querySelector("ul.rows");
-    var freshRows = fresh.querySelector("ul.rows");
-    if (!currentRows || !freshRows) return;
-    event.detail.shouldSwap = false;
-    var kept = {};
-    Array.prototype.forEach.call(currentRows.children, function (row) {
-      if (row.dataset.conversationId) kept[row.dataset.conversationId] = row;
-    });
-    var wanted = Array.prototype.map.call(freshRows.children, function (row) {
-      var old = kept[row.dataset.conversationId];
-      return old && old.outerHTML === row.outerHTML ? old : row;
-    });
-    Array.prototype.slice.call(currentRows.children).forEach(function (row) {
-      if (wanted.indexOf(row) < 0) row.remove();
-    });
-    wanted.forEach(function (row, i) {
-      if (currentRows.children[i] !== row) currentRows.insertBefore(row, currentRows.children[i] || null);
-    });
-    // Around the rows (the empty list's note, the search note) everything is as the server drew it.
-    Array.prototype.slice.call(list.children).forEach(function (child) {
-      if (child !== currentRows) child.remove();
-    });
-    Array.prototype.slice.call(fresh.children).forEach(function (child) {
-      if (child === freshRows) return;
-      if (child.compareDocumentPosition(freshRows) & Node.DOCUMENT_POSITION_FOLLOWING) list.insertBefore(child, currentRows);
-      else list.appendChild(child);
-    });
-    htmx.process(list);
-    tickCountdowns();
-  });
-
   // Count the reply the way networks do: by code points, not UTF-16 units.
   function updateCounter(textarea) {
     var counter = document.getElementById(textarea.dataset.counter);
@@ -295,14 +254,14 @@
     return left < 0 ? amount + " overdue" : "in " + amount;
   }
 
-  function tickCountdowns(root) {
-    (root || document).querySelectorAll("[data-due]").forEach(function (el) {
+  function tickCountdowns() {
+    document.querySelectorAll("[data-due]").forEach(function (el) {
       el.textContent = el.getAttribute("data-due-what") + " " + until(el.getAttribute("data-due"));
       el.classList.toggle("overdue", Date.parse(el.getAttribute("data-due")) < Date.now());
     });
   }
-  setInterval(function () { tickCountdowns(); }, 15000);
-  document.addEventListener("htmx:afterSwap", function () { tickCountdowns(); });
+  setInterval(tickCountdowns, 15000);
+  document.addEventListener("htmx:afterSwap", tickCountdowns);
 
   // Collision detection: an open conversation tells colleagues it is being viewed, or typed in.
   var lastTyped = 0;
