@@ -184,9 +184,10 @@
   document.addEventListener("htmx:afterRequest", function (event) {
     if (ownRequests.delete(event.detail.xhr)) {
       var xhr = event.detail.xhr;
-      if (xhr && /class="problem"/.test(xhr.responseText || "")) {
-        // Refused: nothing changed, and the answer says why. A refresh still on its way would replace that
-        // reason with the same conversation, so it is dropped, and none is started.
+      if (xhr && /class="problem"|data-shown-once/.test(xhr.responseText || "")) {
+        // Refused, or something shown in this answer only (a revealed payment detail): nothing changed, and a refresh
+        // would replace what the answer shows with the same conversation, so one still on its way is dropped, and
+        // none is started.
         refreshSeq++;
         return;
       }
