@@ -184,9 +184,9 @@
   document.addEventListener("htmx:afterRequest", function (event) {
     if (ownRequests.delete(event.detail.xhr)) {
       var xhr = event.detail.xhr;
-      if (xhr && /class="problem"|data-shown-once/.test(xhr.responseText || "")) {
-        // Refused, or something shown in this answer only (a revealed payment detail): nothing changed, and a refresh
-        // would replace what the answer shows with the same conversation, so one still on its way is dropped, and
+      if (xhr && /data-shown-once/.test(xhr.responseText || "")) {
+        // The answer shows something only it has (why the action was refused, a revealed payment detail) and nothing
+        // changed: a refresh would replace it with the same conversation, so one still on its way is dropped, and
         // none is started.
         refreshSeq++;
         return;
