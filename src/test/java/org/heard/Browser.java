@@ -11,8 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -26,7 +28,7 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
  * {@code @RegisterExtension} field: one Playwright and one browser serve a whole test class, every test
  * gets fresh browser contexts (separate cookies, so an agent and a customer never share a session), a
  * script error thrown in any page fails the test, and a failing test leaves a screenshot of each of its
- * pages under {@code target/screenshots/}.
+ * pages under {@code target/screenshots/}, each with a log of what the page requested and which live updates it saw.
  */
 public final class Browser implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
 
@@ -41,11 +43,27 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, Befor
             "--disable-component-update",
             "--disable-sync");
 
+    /** Logs htmx's live-update events to the console, where {@link #record} hears them. */
+    private static final String LIVE_EVENTS_TO_CONSOLE = """
+            ["htmx:sseOpen", "htmx:sseError", "htmx:sseMessage", "htmx:beforeSwap", "htmx:afterSwap",
+             "htmx:responseError", "htmx:sendError"].forEach(function (name) {
+              document.addEventListener(name, function (event) {
+                var d = event.detail || {};
+                var target = event.target && event.target.id ? "#" + event.target.id : (event.target && event.target.tagName);
+                console.debug("[live] " + name + " on " + target
+                  + (d.type ? " type=" + d.type : "")
+                  + (d.data ? " data=" + String(d.data).slice(0, 160) : "")
+                  + (d.requestConfig ? " " + d.requestConfig.verb + " " + d.requestConfig.path : ""));
+              }, true);
+            });
+            """;
+
     private Playwright playwright;
     private com.microsoft.playwright.Browser chromium;
     private final List<BrowserContext> contexts = new ArrayList<>();
     private final List<String> scriptErrors = new ArrayList<>();
     private final List<String> dialogs = new ArrayList<>();
+    private final Map<Page, List<String>> pageLogs = new ConcurrentHashMap<>();
     private String base;
     private String testName;
 
@@ -80,13 +98,16 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, Befor
                 int n = 0;
                 for (var browserContext : contexts) {
                     for (var page : browserContext.pages()) {
-                        screenshot(page, "failed-" + testName + "-" + ++n);
+                        var name = "failed-" + testName + "-" + ++n;
+                        screenshot(page, name);
+                        writeLog(page, name);
                     }
                 }
             }
         } finally {
             contexts.forEach(BrowserContext::close);
             contexts.clear();
+            pageLogs.clear();
         }
         var errors = List.copyOf(scriptErrors);
         scriptErrors.clear();
@@ -132,13 +153,47 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, Befor
         var browserContext = chromium.newContext(settings);
         browserContext.setDefaultTimeout(10_000);
         contexts.add(browserContext);
+        browserContext.addInitScript(LIVE_EVENTS_TO_CONSOLE);
         var page = browserContext.newPage();
+        record(page);
         page.onPageError(scriptErrors::add);
         page.onDialog(dialog -> {
             dialogs.add(dialog.type() + ": " + dialog.message());
             dialog.dismiss();
         });
         return page;
+    }
+
+    /**
+     * What a page did, for the log a failing test leaves beside its screenshot: every request with its answer and
+     * timing, console lines, and the live-update events htmx saw (stream opened or failed, events, swaps), each with
+     * the milliseconds since the window opened. A story that fails on a busy machine then says which update came when.
+     */
+    private void record(Page page) {
+        var log = Collections.synchronizedList(new ArrayList<String>());
+        pageLogs.put(page, log);
+        var start = System.nanoTime();
+        Consumer<String> add =
+                line -> log.add(String.format("%7d ms  %s", (System.nanoTime() - start) / 1_000_000, line));
+        page.onRequest(request -> add.accept("→ " + request.method() + " " + request.url()));
+        // Only what the event carries is read here: a call back into the browser from a listener can outlive the page.
+        page.onResponse(response -> add.accept("← " + response.status() + " " + response.url()));
+        page.onRequestFailed(
+                request -> add.accept("✗ " + request.method() + " " + request.url() + " " + request.failure()));
+        page.onConsoleMessage(message -> add.accept(message.type() + ": " + message.text()));
+        page.onFrameNavigated(frame -> {
+            if (frame.parentFrame() == null) add.accept("navigated to " + frame.url());
+        });
+    }
+
+    private void writeLog(Page page, String name) {
+        var log = pageLogs.get(page);
+        if (log == null) return;
+        try {
+            Files.write(SCREENSHOTS.resolve(name + ".log"), List.copyOf(log));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The alerts, confirms and prompts that pages of this test opened (each was dismissed). */
