@@ -136,8 +136,12 @@
   function start() {
     if (state.stream) { return; }
     var query = "?visitor=" + encodeURIComponent(state.pass.visitor) + "&token=" + encodeURIComponent(state.pass.token);
-    fetch(api + "/lines" + query).then(json).then(function (lines) { lines.forEach(show); }).catch(function () {});
     state.stream = new EventSource(api + "/stream" + query);
+    // A reply sent while the stream was not open (before it first connected, while it reconnects) never comes down
+    // it: each time it opens, the transcript is read, and lines already shown are skipped.
+    state.stream.addEventListener("open", function () {
+      fetch(api + "/lines" + query).then(json).then(function (lines) { lines.forEach(show); }).catch(function () {});
+    });
     state.stream.addEventListener("line", function (e) { show(JSON.parse(e.data)); });
     state.stream.addEventListener("error", function () {
       if (state.stream && state.stream.readyState === EventSource.CLOSED) {
@@ -204,6 +208,11 @@
 
   function show(line) {
     if (state.shown[line.id]) { return state.shown[line.id]; }
+    var sentHere = line.ref && state.shown["local-" + line.ref];
+    if (sentHere) {
+      state.shown[line.id] = sentHere;
+      return sentHere;
+    }
     var empty = log.querySelector(".empty");
     if (empty) { empty.remove(); }
     var item = document.createElement("li");

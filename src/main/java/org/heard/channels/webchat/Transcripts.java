@@ -18,7 +18,21 @@ class Transcripts {
         TEAM
     }
 
-    record Line(long id, Side side, String text, Instant at) {}
+    /**
+     * One line of the transcript. {@code ref} is, on a visitor's line, the id the widget gave the message when it sent
+     * it, so a widget that shows it already (as sent from this tab) recognises it when it reads the transcript again.
+     */
+    record Line(
+            long id,
+            Side side,
+            String text,
+            Instant at,
+            @Nullable String ref) {
+
+        Line(long id, Side side, String text, Instant at) {
+            this(id, side, text, at, null);
+        }
+    }
 
     private final JdbcClient jdbc;
 
@@ -45,7 +59,7 @@ class Transcripts {
                 .params(account, visitor, idempotencyKey, text, java.sql.Timestamp.from(at))
                 .update();
         return jdbc.sql("""
-                        select id, side, text, at from webchat_transcripts
+                        select id, side, text, at, external_id from webchat_transcripts
                         where account = ? and external_id = ? and visitor = ?
                         """)
                 .params(account, idempotencyKey, visitor)
@@ -56,8 +70,8 @@ class Transcripts {
     /** The visitor's lines after {@code afterId} (all of them when null), oldest first, at most 200. */
     List<Line> lines(String account, String visitor, @Nullable Long afterId) {
         return jdbc.sql("""
-                        select id, side, text, at from (
-                          select id, side, text, at from webchat_transcripts
+                        select id, side, text, at, external_id from (
+                          select id, side, text, at, external_id from webchat_transcripts
                           where account = ? and visitor = ? and id > ? order by id desc limit 200) latest
                         order by id
                         """)
@@ -66,11 +80,18 @@ class Transcripts {
                 .list();
     }
 
+    /** A visitor's message is kept as {@code <visitor>:<the widget's id for it>}. */
+    private static String sentAs(String externalId) {
+        return externalId.substring(externalId.indexOf(':') + 1);
+    }
+
     private static Line line(java.sql.ResultSet row, int number) throws java.sql.SQLException {
+        var side = Side.valueOf(row.getString("side"));
         return new Line(
                 row.getLong("id"),
-                Side.valueOf(row.getString("side")),
+                side,
                 row.getString("text"),
-                row.getTimestamp("at").toInstant());
+                row.getTimestamp("at").toInstant(),
+                side == Side.VISITOR ? sentAs(row.getString("external_id")) : null);
     }
 }

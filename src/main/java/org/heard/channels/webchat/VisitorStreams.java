@@ -54,6 +54,13 @@ class VisitorStreams {
             leave.run();
             emitter.complete();
         });
+        // The first bytes go out at once: until a browser has them it does not count the stream open, and the
+        // widget reads what it missed only when it opens.
+        try {
+            emitter.send(SseEmitter.event().comment("connected").reconnectTime(3000));
+        } catch (IOException e) {
+            leave.run();
+        }
         return emitter;
     }
 

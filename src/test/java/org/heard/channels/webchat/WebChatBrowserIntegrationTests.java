@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.heard.Browser;
 import org.heard.HeardClient;
 import org.heard.IntegrationTest;
@@ -101,6 +103,38 @@ class WebChatBrowserIntegrationTests {
     }
 
     @Test
+    void aReplySentWhileTheWidgetWasReconnectingAppearsWhenItReconnects() {
+        var visitor = browser.window();
+        var streamDown = new AtomicBoolean(true);
+        visitor.route("**/p/chat/*/stream?**", route -> {
+            if (streamDown.get()) {
+                route.abort("connectionrefused");
+            } else {
+                route.resume();
+            }
+        });
+        visitor.navigate(siteUrl());
+        openChat(visitor);
+        var question = "Can I still change my delivery address? " + UUID.randomUUID();
+        visitor.getByPlaceholder("Write a message…").fill(question);
+        visitor.getByPlaceholder("Write a message…").press("Enter");
+        assertThat(visitor.locator(".line.VISITOR .meta").last()).hasText("Sent");
+        var id = conversationWith(question).get("id").asLong();
+
+        var reply = "Yes, until it leaves the warehouse tonight. What is the new address? Ben";
+        var sent = admin.post("/api/conversations/" + id + "/replies", Map.of("text", reply, "visibility", "private"));
+        assertThat(sent.status()).as(sent.toString()).isBetween(200, 201);
+        await().atMost(Duration.ofSeconds(15)).until(() -> sentToTheVisitor(id, reply));
+        assertThat(visitor.locator(".line.TEAM")).hasCount(0);
+
+        streamDown.set(false);
+
+        assertThat(visitor.locator(".line.TEAM")).containsText(reply);
+        assertThat(visitor.locator(".line.VISITOR").filter(new Locator.FilterOptions().setHasText(question)))
+                .hasCount(1);
+    }
+
+    @Test
     void onAPhoneTheChatFillsTheScreenAndCustomerTextStaysText() {
         var visitor = browser.phone();
         visitor.navigate(siteUrl());
@@ -140,6 +174,16 @@ class WebChatBrowserIntegrationTests {
                         com.microsoft.playwright.options.AriaRole.BUTTON,
                         new Page.GetByRoleOptions().setName("Chat with Acme"))
                 .click();
+    }
+
+    private boolean sentToTheVisitor(long conversation, String text) {
+        for (var message :
+                admin.get("/api/conversations/" + conversation).json().get("messages")) {
+            if (message.get("text").asString().equals(text)) {
+                return message.get("deliveryState").asString().equals("SENT");
+            }
+        }
+        return false;
     }
 
     private String siteUrl() {
