@@ -244,6 +244,38 @@
     document.querySelectorAll("textarea[data-counter]").forEach(updateCounter);
   });
 
+  // A press on a row must become a click even when the list refreshes before the agent lets go: fresh rows put in
+  // between would take the pressed one away, and the click with it. While a pointer is down on the list, its fresh
+  // content waits (only the newest is kept) and lands once the press has ended, after the click it made.
+  var listPress = { down: false, waiting: null };
+
+  document.addEventListener("pointerdown", function (event) {
+    if (event.target.closest && event.target.closest("#conversation-list")) listPress.down = true;
+  }, true);
+
+  function pressEnded() {
+    if (!listPress.down) return;
+    listPress.down = false;
+    setTimeout(function () {
+      var list = document.getElementById("conversation-list");
+      if (listPress.down || listPress.waiting === null || !list) return;
+      var waiting = listPress.waiting;
+      listPress.waiting = null;
+      htmx.swap(list, waiting, { swapStyle: "innerHTML" });
+    }, 0);
+  }
+  document.addEventListener("pointerup", pressEnded, true);
+  document.addEventListener("pointercancel", pressEnded, true);
+  window.addEventListener("blur", pressEnded);
+
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var target = event.detail.target;
+    if (listPress.down && event.detail.shouldSwap && target && target.id === "conversation-list") {
+      listPress.waiting = event.detail.serverResponse;
+      event.detail.shouldSwap = false;
+    }
+  });
+
   // Keyboard shortcuts for the inbox.
   // Service-level countdowns tick in the page; the server sends the due time, not the words.
   function until(due) {

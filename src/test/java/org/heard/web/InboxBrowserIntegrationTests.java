@@ -150,6 +150,34 @@ class InboxBrowserIntegrationTests {
         assertThat(held).isTrue();
     }
 
+    @Test
+    void aRowPressedAsTheListRefreshesOpensWhenTheAgentLetsGo() {
+        var heard = new HeardClient(port).asAdmin();
+        var first = "@heardbrand where is my refund? " + unique();
+        post(heard, "aiko", first);
+        var agent = new AgentInbox(browser.signInAsAgent(browser.window()));
+        agent.page.evaluate("""
+                () => {
+                  window.listAnswers = [];
+                  document.addEventListener('htmx:afterRequest', e => {
+                    if (e.detail.elt.id === 'conversation-list') window.listAnswers.push(e.detail.xhr.responseText);
+                  });
+                }""");
+        var link = agent.row(first).locator("a.row-link");
+        assertThat(link).isVisible();
+        var box = link.boundingBox();
+        agent.page.mouse().move(box.x + box.width / 2, box.y + box.height / 2);
+
+        agent.page.mouse().down();
+        var second = "@heardbrand the app logs me out every minute " + unique();
+        post(heard, "sam_r", second);
+        agent.page.waitForFunction("text => window.listAnswers.some(a => a.includes(text))", second);
+        agent.page.mouse().up();
+
+        assertThat(agent.thread()).containsText(first);
+        assertThat(agent.row(second)).isVisible();
+    }
+
     private static void post(HeardClient heard, String author, String text) {
         var posted = heard.post("/api/sandbox/posts", Map.of("author", author, "text", text));
         assertThat(posted.status()).as(posted.body()).isEqualTo(201);
