@@ -24,7 +24,7 @@
   var storeKey = "heard-chat:" + key;
   var api = base + "/p/chat/" + encodeURIComponent(key);
 
-  var state = { pass: load(), shown: {}, lastId: 0, stream: null, open: false };
+  var state = { pass: load(), passing: null, shown: {}, lastId: 0, stream: null, open: false };
 
   var host = document.createElement("div");
   host.setAttribute("data-heard-chat", "");
@@ -124,13 +124,22 @@
     }).catch(function () { statusLine.textContent = ""; });
   }
 
+  // One visitor, one pass: a message sent while the pass is still being made waits for that same pass. Two passes made
+  // at once would split the chat in two, the reply going to the one the widget is not listening on.
   function ensurePass() {
     if (state.pass) { return Promise.resolve(state.pass); }
-    return fetch(api + "/session", { method: "POST" }).then(json).then(function (pass) {
-      state.pass = pass;
-      try { localStorage.setItem(storeKey, JSON.stringify(pass)); } catch (ignored) { /* private mode */ }
-      return pass;
-    });
+    if (!state.passing) {
+      state.passing = fetch(api + "/session", { method: "POST" }).then(json).then(function (pass) {
+        state.pass = pass;
+        state.passing = null;
+        try { localStorage.setItem(storeKey, JSON.stringify(pass)); } catch (ignored) { /* private mode */ }
+        return pass;
+      }, function (error) {
+        state.passing = null;
+        throw error;
+      });
+    }
+    return state.passing;
   }
 
   function start() {

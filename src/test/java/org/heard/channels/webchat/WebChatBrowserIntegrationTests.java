@@ -6,14 +6,17 @@ import static org.awaitility.Awaitility.await;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Route;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.heard.Browser;
 import org.heard.HeardClient;
 import org.heard.IntegrationTest;
@@ -100,6 +103,39 @@ class WebChatBrowserIntegrationTests {
         openChat(visitor);
         assertThat(visitor.locator(".line.VISITOR")).containsText(question);
         assertThat(visitor.locator(".line.TEAM")).containsText(reply);
+    }
+
+    @Test
+    void aMessageSentBeforeTheWidgetHasItsPassStaysInTheOneChatTheWidgetListensTo() {
+        var visitor = browser.window();
+        var sessions = new AtomicInteger();
+        var held = new ArrayList<Route>();
+        var release = new AtomicBoolean(false);
+        visitor.route("**/p/chat/*/session", route -> {
+            sessions.incrementAndGet();
+            if (release.get()) {
+                route.resume();
+            } else {
+                held.add(route);
+            }
+        });
+        visitor.navigate(siteUrl());
+        openChat(visitor);
+        var question = "Do you deliver on Sundays? " + UUID.randomUUID();
+        visitor.getByPlaceholder("Write a message…").fill(question);
+        visitor.getByPlaceholder("Write a message…").press("Enter");
+        assertThat(visitor.locator(".line.VISITOR .meta").last()).hasText("Sending…");
+
+        release.set(true);
+        held.forEach(Route::resume);
+        assertThat(visitor.locator(".line.VISITOR .meta").last()).hasText("Sent");
+        var id = conversationWith(question).get("id").asLong();
+        var reply = "We do, between 10:00 and 16:00. Ana";
+        var sent = admin.post("/api/conversations/" + id + "/replies", Map.of("text", reply, "visibility", "private"));
+        assertThat(sent.status()).as(sent.toString()).isBetween(200, 201);
+
+        assertThat(visitor.locator(".line.TEAM")).containsText(reply);
+        assertThat(sessions.get()).as("visitor passes asked for").isEqualTo(1);
     }
 
     @Test
