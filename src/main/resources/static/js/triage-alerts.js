@@ -1,62 +1,70 @@
-// Service-level alerts for supervisors: recent ones on arrival, then live ones as toasts.
+// Service-level alerts for supervisors: one button in the top bar says how many waiting customers are close to or past
+// a target; it opens a board grouped by queue. The board is read again whenever a clock warns or runs out, whenever
+// the live stream (re)opens, and every half minute, since a reply takes a customer off it.
 (function () {
   'use strict';
-  const box = document.querySelector('[data-triage-alerts]');
-  if (!box) {
+  const area = document.querySelector('[data-triage-alerts]');
+  if (!area || !window.htmx) {
     return;
   }
-  const api = box.dataset.triageAlerts;
-  const RECENT_MS = 15 * 60 * 1000;
-  const MAX_TOASTS = 3;
-  const dismissed = new Set(JSON.parse(sessionStorage.getItem('heard-triage-dismissed') || '[]'));
-  const shown = new Set();
+  const boardUrl = area.dataset.triageAlerts;
+  let open = false;
+  let missedBefore = null;
 
-  function key(alert) {
-    return alert.conversationId + ':' + alert.what + ':' + alert.warning + ':' + alert.dueAt;
-  }
+  function button() { return area.querySelector('.sla-button'); }
+  function board() { return area.querySelector('.sla-board'); }
 
-  function show(alert) {
-    const id = key(alert);
-    if (shown.has(id) || dismissed.has(id)) {
+  // After every new board: keep it open or closed as the supervisor left it, and ring once when more are missed.
+  function apply() {
+    const toggle = button();
+    const panel = board();
+    if (!toggle || !panel) {
       return;
     }
-    shown.add(id);
-    const toast = document.createElement('div');
-    toast.className = 'triage-toast' + (alert.warning ? ' warning' : '');
-    toast.setAttribute('role', alert.warning ? 'status' : 'alert');
-    const link = document.createElement('a');
-    link.href = alert.link;
-    link.textContent = alert.message;
-    const close = document.createElement('button');
-    close.type = 'button';
-    close.setAttribute('aria-label', 'Dismiss');
-    close.textContent = '×';
-    close.addEventListener('click', function () {
-      dismissed.add(id);
-      sessionStorage.setItem('heard-triage-dismissed', JSON.stringify(Array.from(dismissed)));
-      toast.remove();
-    });
-    toast.append(link, close);
-    box.prepend(toast);
-    // In a crisis many clocks run out at once; three toasts say so without burying the page.
-    const toasts = box.querySelectorAll('.triage-toast');
-    for (let i = MAX_TOASTS; i < toasts.length; i++) {
-      toasts[i].remove();
+    toggle.disabled = false;
+    toggle.setAttribute('aria-expanded', String(open));
+    panel.hidden = !open;
+    const missed = Number(toggle.dataset.missed || 0);
+    if (missedBefore !== null && missed > missedBefore) {
+      toggle.classList.add('ring');
     }
+    missedBefore = missed;
   }
 
-  fetch(api, { headers: { Accept: 'application/json' } })
-    .then(function (response) { return response.ok ? response.json() : []; })
-    .then(function (alerts) {
-      alerts.filter(function (a) { return Date.now() - Date.parse(a.at) < RECENT_MS; })
-        .reverse()
-        .forEach(show);
-    })
-    .catch(function () { /* the live stream still brings new ones */ });
+  function refresh() {
+    htmx.ajax('GET', boardUrl, { target: area, swap: 'innerHTML' });
+  }
 
-  const stream = new EventSource(api + '/stream');
-  stream.addEventListener('alert', function (event) {
-    show(JSON.parse(event.data));
+  function setOpen(value) {
+    open = value;
+    apply();
+  }
+
+  area.addEventListener('htmx:afterSwap', apply);
+  area.addEventListener('click', function (event) {
+    if (event.target.closest('.sla-button')) {
+      setOpen(!open);
+    }
   });
+  document.addEventListener('click', function (event) {
+    if (open && event.target.isConnected && !area.contains(event.target)) {
+      setOpen(false);
+    }
+  });
+  document.addEventListener('keydown', function (event) {
+    if (event.key === 'Escape' && open) {
+      setOpen(false);
+      const toggle = button();
+      if (toggle) {
+        toggle.focus();
+      }
+    }
+  });
+
+  const stream = new EventSource(area.dataset.triageStream);
+  stream.addEventListener('open', refresh);
+  stream.addEventListener('alert', refresh);
   window.addEventListener('pagehide', function () { stream.close(); });
+  setInterval(refresh, 30000);
+  refresh();
 })();

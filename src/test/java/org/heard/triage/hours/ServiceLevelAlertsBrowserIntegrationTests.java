@@ -3,6 +3,8 @@ package org.heard.triage.hours;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.time.Duration;
 import java.util.Map;
@@ -13,6 +15,7 @@ import org.heard.MovableClock;
 import org.heard.conversations.ConversationTriage;
 import org.heard.triage.pipeline.ServiceLevels;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,11 +23,16 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** A supervisor on the hours page sees a missed service level the moment it is missed, without reloading. */
+/**
+ * A supervisor's service-level alerts live in one button in the top bar: it counts the customers past or close to a
+ * target the moment a clock runs out, without reloading, and opens a board by queue that leads to each conversation.
+ * The board covers nothing until asked for; a queue in hand can be muted for the shift.
+ */
 @IntegrationTest
 class ServiceLevelAlertsBrowserIntegrationTests {
 
     static final String QUEUE = "sla-browser";
+    static final String PASSWORD = "a-long-password-1";
 
     @RegisterExtension
     static final Browser browser = new Browser();
@@ -52,19 +60,8 @@ class ServiceLevelAlertsBrowserIntegrationTests {
 
     TriageScene scene;
 
-    @AfterEach
-    void putBack() {
-        clock.reset();
-        if (scene != null) {
-            scene.stopRouting();
-        }
-        jdbc.sql("delete from triage_service_level_policies where scope = 'QUEUE' and scope_value = ?")
-                .param(QUEUE)
-                .update();
-    }
-
-    @Test
-    void aBreachAppearsAsAToastLinkingToTheConversation() {
+    @BeforeEach
+    void aQueueWithAFiveMinuteTarget() {
         scene = new TriageScene(port, jdbc, triage, serviceLevels, transactions);
         scene.queue(QUEUE);
         var policy = HoursRequests.send(
@@ -72,41 +69,129 @@ class ServiceLevelAlertsBrowserIntegrationTests {
                 "POST",
                 "/api/triage/service-levels",
                 Map.of(
-                        "name",
-                        "Browser",
-                        "scope",
-                        "QUEUE",
-                        "scopeValue",
-                        QUEUE,
-                        "firstResponse",
-                        "5m",
-                        "nextResponse",
-                        "5m",
-                        "businessHours",
-                        false));
+                        "name", "Browser",
+                        "scope", "QUEUE",
+                        "scopeValue", QUEUE,
+                        "firstResponse", "5m",
+                        "nextResponse", "5m",
+                        "businessHours", false));
         assertThat(policy.status()).as(policy.body()).isEqualTo(201);
+    }
+
+    @AfterEach
+    void putBack() {
+        clock.reset();
+        scene.stopRouting();
+    }
+
+    @Test
+    void aMissedTargetLightsTheSupervisorsButtonAndItsBoardOpensTheConversation() {
         var supervisor = browser.signInAsAgent(browser.window());
-        supervisor.navigate("/triage/hours");
-        assertThat(supervisor.getByRole(
-                        AriaRole.HEADING,
-                        new com.microsoft.playwright.Page.GetByRoleOptions().setName("Hours and service levels")))
-                .isVisible();
-        supervisor.waitForFunction("() => true");
+        var button = button(supervisor);
+        assertThat(button).containsText("On time");
+        supervisor.evaluate("() => { window.sameDocument = true; }");
 
         var person = TriageScene.person();
-        scene.routeTo(QUEUE);
-        var written = scene.writes(person, "@heardbrand my order never came", false);
-        clock.moveForward(Duration.ofMinutes(6));
-        watcher.sweep();
+        var written = missesItsTarget(person, "@heardbrand my order never came");
 
-        var toast = supervisor
-                .locator(".triage-toast")
-                .filter(new com.microsoft.playwright.Locator.FilterOptions()
-                        .setHasText("Conversation #" + written.conversationId() + " "));
-        assertThat(toast)
-                .containsText("Conversation #" + written.conversationId() + " missed its first response (due ");
-        assertThat(toast.getByRole(AriaRole.LINK)).hasAttribute("href", "/inbox/" + written.conversationId());
-        Browser.screenshot(supervisor, "triage-alert-toast");
+        assertThat(button).containsText("1 missed");
+        assertThat(board(supervisor)).isHidden();
+        assertThat(supervisor.evaluate("() => window.sameDocument === true")).isEqualTo(true);
+
+        button.click();
+        var board = board(supervisor);
+        assertThat(board).isVisible();
+        assertThat(board.locator(".sla-queue h3")).hasText(QUEUE);
+        assertThat(board.locator(".sla-counts")).hasText("1 missed first response");
+        var entry = board.getByRole(AriaRole.LINK).filter(new Locator.FilterOptions().setHasText(person));
+        assertThat(entry).containsText("First response 1 min overdue");
+        Browser.screenshot(supervisor, "triage-alert-board");
+
+        entry.click();
+
+        supervisor.waitForURL("**/inbox/" + written.conversationId());
+        assertThat(thread(supervisor)).containsText("my order never came");
+    }
+
+    @Test
+    void theBoardClosesWithEscapeOrAClickElsewhereAndCoversNoneOfThePane() {
+        var supervisor = browser.signInAsAgent(browser.window());
+        var person = TriageScene.person();
+        var written = missesItsTarget(person, "@heardbrand the app will not let me log in");
+        supervisor.navigate("/inbox/" + written.conversationId());
+        var button = button(supervisor);
+        assertThat(button).containsText("1 missed");
+
+        // Closed, it takes no room over the conversation: the pane's actions are what a click there reaches.
+        assertThat(supervisor
+                        .locator("#pane")
+                        .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Resolve")))
+                .isVisible();
+        assertThat(supervisor.evaluate("""
+                        () => [...document.querySelectorAll('#pane .conv-actions button')].every(b => {
+                          const box = b.getBoundingClientRect();
+                          return b.contains(document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2));
+                        })""")).isEqualTo(true);
+
+        button.click();
+        assertThat(board(supervisor)).isVisible();
+        supervisor.keyboard().press("Escape");
+        assertThat(board(supervisor)).isHidden();
+        assertThat(button).isFocused();
+
+        button.click();
+        assertThat(board(supervisor)).isVisible();
+        thread(supervisor).click();
+        assertThat(board(supervisor)).isHidden();
+    }
+
+    @Test
+    void aSupervisorMutesAQueueForTheShiftWhileAColleagueStillSeesItAndAgentsSeeNoAlerts() {
+        var admin = new HeardClient(port).asAdmin();
+        var supervisor = browser.signInAsAgent(browser.window());
+        var colleague = browser.signIn(browser.window(), person(admin, "Sol Supervisor", "SUPERVISOR"), PASSWORD);
+        var agent = browser.signIn(browser.window(), person(admin, "Ava Agent", "AGENT"), PASSWORD);
+        missesItsTarget(TriageScene.person(), "@heardbrand I was charged twice");
+        var button = button(supervisor);
+        assertThat(button).containsText("1 missed");
+
+        button.click();
+        board(supervisor)
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Mute " + QUEUE + " for this shift"))
+                .click();
+
+        assertThat(button).containsText("On time");
+        assertThat(board(supervisor)).isVisible();
+        assertThat(board(supervisor).locator(".sla-queue")).containsText("Muted until ");
+        assertThat(board(supervisor).locator(".sla-list")).hasCount(0);
+        assertThat(button(colleague)).containsText("1 missed");
+        assertThat(agent.locator(".sla-button")).hasCount(0);
+
+        supervisor.reload();
+        assertThat(button(supervisor)).containsText("On time");
+        button(supervisor).click();
+        board(supervisor)
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Unmute " + QUEUE))
+                .click();
+
+        assertThat(button(supervisor)).containsText("1 missed");
+        assertThat(board(supervisor).locator(".sla-list li")).hasCount(1);
+    }
+
+    @Test
+    void onAPhoneTheBoardFitsTheScreen() {
+        var phone = browser.phone();
+        browser.signInAsAgent(phone);
+        missesItsTarget(TriageScene.person(), "@heardbrand still no parcel");
+        var button = button(phone);
+        assertThat(button).containsText("1 missed");
+
+        button.click();
+
+        var box = board(phone).boundingBox();
+        assertThat(box.x).isGreaterThanOrEqualTo(0);
+        assertThat(box.x + box.width).isLessThanOrEqualTo(390);
+        Browser.screenshot(phone, "triage-alert-board-phone");
     }
 
     @Test
@@ -118,5 +203,34 @@ class ServiceLevelAlertsBrowserIntegrationTests {
         var width = (Number) phone.evaluate("() => document.documentElement.scrollWidth");
         assertThat(width.intValue()).isLessThanOrEqualTo(390);
         Browser.screenshot(phone, "triage-hours-phone");
+    }
+
+    /** A customer in the queue writes, and their first-response target runs out a minute ago. */
+    private TriageScene.Written missesItsTarget(String person, String said) {
+        scene.routeTo(QUEUE);
+        var written = scene.writes(person, said, false);
+        clock.moveForward(Duration.ofMinutes(6));
+        watcher.sweep();
+        return written;
+    }
+
+    private static Locator thread(Page page) {
+        return page.locator("#pane").getByRole(AriaRole.LIST, new Locator.GetByRoleOptions().setName("Messages"));
+    }
+
+    private static Locator button(Page page) {
+        return page.locator(".sla-button");
+    }
+
+    private static Locator board(Page page) {
+        return page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Service-level alerts"));
+    }
+
+    private String person(HeardClient admin, String name, String role) {
+        var email = name.toLowerCase(java.util.Locale.ROOT).replace(' ', '.') + "@heard.test";
+        var created = admin.post(
+                "/api/admin/users", Map.of("email", email, "name", name, "password", PASSWORD, "role", role));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return email;
     }
 }
