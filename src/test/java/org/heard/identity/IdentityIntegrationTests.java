@@ -44,6 +44,49 @@ class IdentityIntegrationTests {
     }
 
     @Test
+    void everyoneChangesTheirOwnNameAndPasswordAndOnlyAdminsChangeRoles() {
+        var email = "api-" + UUID.randomUUID().toString().substring(0, 8) + "@heard.test";
+        var created = admin.post(
+                "/api/admin/users",
+                Map.of("email", email, "name", "Eli Agent", "password", "a-first-password", "role", "AGENT"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long id = created.json().get("id").asLong();
+        var agent = new HeardClient(port).signIn(email, "a-first-password");
+
+        assertThat(agent.put("/api/me", Map.of("name", "Eli Sato"))
+                        .json()
+                        .get("name")
+                        .asString())
+                .isEqualTo("Eli Sato");
+        var wrong = agent.post("/api/me/password", Map.of("current", "guess", "password", "a-second-password"));
+        assertThat(wrong.status()).isEqualTo(400);
+        assertThat(wrong.json().get("detail").asString())
+                .isEqualTo("That is not your current password; nothing was changed.");
+        var tooShort = agent.post("/api/me/password", Map.of("current", "a-first-password", "password", "short"));
+        assertThat(tooShort.json().get("detail").asString()).isEqualTo("Choose a password of at least 12 characters.");
+        assertThat(agent.post(
+                                "/api/me/password",
+                                Map.of("current", "a-first-password", "password", "a-second-password"))
+                        .status())
+                .isEqualTo(204);
+        assertThat(new HeardClient(port)
+                        .post("/api/auth/token", Map.of("email", email, "password", "a-second-password"))
+                        .status())
+                .isEqualTo(200);
+
+        assertThat(agent.put("/api/admin/users/" + id + "/role", Map.of("role", "ADMIN"))
+                        .status())
+                .isEqualTo(403);
+        var promoted = admin.put("/api/admin/users/" + id + "/role", Map.of("role", "SUPERVISOR"));
+        assertThat(promoted.json().get("role").asString()).isEqualTo("SUPERVISOR");
+        long adminId = admin.get("/api/me").json().get("id").asLong();
+        var lastAdmin = admin.put("/api/admin/users/" + adminId + "/role", Map.of("role", "AGENT"));
+        assertThat(lastAdmin.status()).isEqualTo(400);
+        assertThat(lastAdmin.json().get("detail").asString())
+                .isEqualTo("Heard needs at least one admin; make someone else admin first.");
+    }
+
+    @Test
     void aWrongPasswordGetsNoTokenAndAProblemDetail() {
         var response = new HeardClient(port)
                 .post("/api/auth/token", Map.of("email", TestUsers.ADMIN_EMAIL, "password", "guess"));

@@ -15,17 +15,29 @@ record NewUser(String email, String name, String password, Role role) {
                 || !EMAIL.matcher(email.trim()).matches()) {
             throw new IllegalArgumentException("Enter an email address such as ana@example.com.");
         }
+        name(name);
+        password(password);
+        if (role == null) {
+            throw new IllegalArgumentException("Choose a role: ADMIN, SUPERVISOR or AGENT.");
+        }
+    }
+
+    /** A name as customers and colleagues will see it, trimmed; refused when empty or too long. */
+    static String name(String name) {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("Enter the person's name, as customers and colleagues will see it.");
         }
         if (name.trim().length() > 200) {
             throw new IllegalArgumentException("A name has at most 200 characters.");
         }
+        return name.trim();
+    }
+
+    /** A password long enough to keep; refused otherwise. */
+    static String password(String password) {
         if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
             throw new IllegalArgumentException("Choose a password of at least " + MIN_PASSWORD_LENGTH + " characters.");
         }
-        if (role == null) {
-            throw new IllegalArgumentException("Choose a role: ADMIN, SUPERVISOR or AGENT.");
-        }
+        return password;
     }
 }

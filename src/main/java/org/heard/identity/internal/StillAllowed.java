@@ -12,7 +12,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * A signed-in page session is checked against the user as they are now, on every request: someone
- * disabled is signed out at once (an open inbox keeps its session alive), and a changed role applies
+ * disabled is signed out at once (an open inbox keeps its session alive), and a changed role or name applies
  * without signing in again.
  */
 class StillAllowed extends OncePerRequestFilter {
@@ -37,7 +37,8 @@ class StillAllowed extends OncePerRequestFilter {
                 if (session != null) {
                     session.invalidate();
                 }
-            } else if (current.get().role() != signedIn.role()) {
+            } else if (current.get().role() != signedIn.role()
+                    || !current.get().displayName().equals(signedIn.name())) {
                 var fresh = current.get().signedIn();
                 fresh.eraseCredentials();
                 context.setAuthentication(

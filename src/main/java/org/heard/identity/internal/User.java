@@ -82,6 +82,14 @@ class User {
         this.role = role;
     }
 
+    void rename(String displayName) {
+        this.displayName = displayName;
+    }
+
+    void changePassword(String passwordHash) {
+        this.passwordHash = passwordHash;
+    }
+
     SignedInUser signedIn() {
         return new SignedInUser(id, email, displayName, role, enabled, passwordHash);
     }

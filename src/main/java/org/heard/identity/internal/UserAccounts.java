@@ -54,6 +54,42 @@ class UserAccounts implements UserDetailsService, Colleagues {
         return user;
     }
 
+    /** A person changes the name customers and colleagues see. */
+    @Transactional
+    public User rename(long id, String name) {
+        var user = users.findById(id).orElseThrow(() -> new UserNotFound(id));
+        user.rename(NewUser.name(name));
+        return user;
+    }
+
+    /** A person changes their own password, proving they know the current one. */
+    @Transactional
+    public User changePassword(long id, String current, String chosen) {
+        var user = users.findById(id).orElseThrow(() -> new UserNotFound(id));
+        if (current == null || !passwords.matches(current, user.signedIn().getPassword())) {
+            throw new IllegalArgumentException("That is not your current password; nothing was changed.");
+        }
+        user.changePassword(passwords.encode(NewUser.password(chosen)));
+        return user;
+    }
+
+    /** An admin gives someone another role; Heard always keeps one admin who can sign in. */
+    @Transactional
+    public User changeRole(long id, Role role) {
+        var user = users.findById(id).orElseThrow(() -> new UserNotFound(id));
+        if (role == null) {
+            throw new IllegalArgumentException("Choose a role: ADMIN, SUPERVISOR or AGENT.");
+        }
+        if (user.role() == Role.ADMIN
+                && role != Role.ADMIN
+                && user.enabled()
+                && users.countByRoleAndEnabledTrue(Role.ADMIN) <= 1) {
+            throw new IllegalArgumentException("Heard needs at least one admin; make someone else admin first.");
+        }
+        user.changeRole(role);
+        return user;
+    }
+
     @Transactional(readOnly = true)
     public List<User> all() {
         return users.findAllByOrderByDisplayNameAsc();

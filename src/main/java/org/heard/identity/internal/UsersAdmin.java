@@ -1,5 +1,6 @@
 package org.heard.identity.internal;
 
+import java.util.Locale;
 import org.heard.identity.Role;
 import org.heard.identity.SignedInUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -50,6 +51,23 @@ class UsersAdmin {
         try {
             var user = accounts.disable(id, me.id());
             redirect.addFlashAttribute("notice", user.displayName() + " can no longer sign in.");
+        } catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/admin/users";
+    }
+
+    @PostMapping("/admin/users/{id}/role")
+    String role(@PathVariable long id, @RequestParam Role role, RedirectAttributes redirect) {
+        try {
+            var user = accounts.changeRole(id, role);
+            redirect.addFlashAttribute(
+                    "notice",
+                    user.displayName() + " is now "
+                            + (role == Role.ADMIN
+                                    ? "an admin"
+                                    : "a" + " " + role.name().toLowerCase(Locale.ROOT))
+                            + "; it applies from their next click.");
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("problem", e.getMessage());
         }

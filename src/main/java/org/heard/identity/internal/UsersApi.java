@@ -10,11 +10,12 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Admins add people and disable them through the API. */
+/** Admins add people, change their roles and disable them through the API; everyone changes their own name and password. */
 @RestController
 @Tag(name = "Users")
 class UsersApi {
@@ -42,7 +43,34 @@ class UsersApi {
         return UserView.of(accounts.disable(id, me.id()));
     }
 
+    @PutMapping("/api/admin/users/{id}/role")
+    UserView changeRole(@PathVariable long id, @RequestBody RoleRequest request) {
+        return UserView.of(accounts.changeRole(id, request.role()));
+    }
+
+    @GetMapping("/api/me")
+    UserView me(@AuthenticationPrincipal SignedInUser me) {
+        return UserView.of(accounts.byId(me.id()).orElseThrow(() -> new UserNotFound(me.id())));
+    }
+
+    @PutMapping("/api/me")
+    UserView rename(@RequestBody RenameRequest request, @AuthenticationPrincipal SignedInUser me) {
+        return UserView.of(accounts.rename(me.id(), request.name()));
+    }
+
+    @PostMapping("/api/me/password")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void changePassword(@RequestBody PasswordRequest request, @AuthenticationPrincipal SignedInUser me) {
+        accounts.changePassword(me.id(), request.current(), request.password());
+    }
+
     record NewUserRequest(String email, String name, String password, Role role) {}
+
+    record RoleRequest(Role role) {}
+
+    record RenameRequest(String name) {}
+
+    record PasswordRequest(String current, String password) {}
 
     record UserView(long id, String email, String name, Role role, boolean enabled, Instant createdAt) {
         static UserView of(User user) {

@@ -1,0 +1,59 @@
+package org.heard.identity.internal;
+
+import org.heard.identity.SignedInUser;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Everyone's own account: the name customers and colleagues see, and the password. */
+@Controller
+class AccountPage {
+
+    private final UserAccounts accounts;
+
+    AccountPage(UserAccounts accounts) {
+        this.accounts = accounts;
+    }
+
+    @GetMapping("/account")
+    String page(@AuthenticationPrincipal SignedInUser me, Model model) {
+        model.addAttribute(
+                "account", UsersApi.UserView.of(accounts.byId(me.id()).orElseThrow(() -> new UserNotFound(me.id()))));
+        return "identity/account";
+    }
+
+    @PostMapping("/account/name")
+    String rename(@RequestParam String name, @AuthenticationPrincipal SignedInUser me, RedirectAttributes redirect) {
+        try {
+            var user = accounts.rename(me.id(), name);
+            redirect.addFlashAttribute(
+                    "notice", "Your name is now " + user.displayName() + ", in replies and in colleagues' inboxes.");
+        } catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/account";
+    }
+
+    @PostMapping("/account/password")
+    String password(
+            @RequestParam String current,
+            @RequestParam String chosen,
+            @RequestParam String repeated,
+            @AuthenticationPrincipal SignedInUser me,
+            RedirectAttributes redirect) {
+        try {
+            if (!chosen.equals(repeated)) {
+                throw new IllegalArgumentException("The new password and its repetition differ; type it twice alike.");
+            }
+            accounts.changePassword(me.id(), current, chosen);
+            redirect.addFlashAttribute("notice", "Your password is changed; use it the next time you sign in.");
+        } catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/account";
+    }
+}
