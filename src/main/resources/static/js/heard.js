@@ -125,6 +125,19 @@
     });
   }
 
+  // Boxes typed into at the top of the conversation (a tag being added) keep what was typed, and the focus, when a live
+  // change brings a fresh conversation in.
+  function keepTyping(current, fresh) {
+    var focused = null;
+    current.querySelectorAll("input[id]:not([type=hidden])").forEach(function (typed) {
+      var same = fresh.querySelector("#" + typed.id);
+      if (!same) return;
+      if (typed.value) same.value = typed.value;
+      if (document.activeElement === typed) focused = same;
+    });
+    return focused;
+  }
+
   // Only the answer to the newest refresh is shown: answers that arrive out of order are dropped.
   function refreshOpenConversation() {
     var id = openConversationId();
@@ -140,8 +153,11 @@
         var current = document.getElementById("conv-live");
         if (fresh && current) {
           keepProblems(current, fresh);
+          var typing = keepTyping(current, fresh);
           current.replaceWith(fresh);
           htmx.process(fresh);
+          if (typing) typing.focus();
+          document.dispatchEvent(new CustomEvent("heard:conversationRefreshed"));
         }
       })
       .catch(function () {
@@ -276,6 +292,109 @@
     }
   });
 
+  // The newest message stays in view. A conversation opens at its end; while the agent reads at the end, a fresh
+  // thread, a new message or a composer tool opening under it keeps the end in view. Scrolled up to read, they stay.
+  var follow = { id: null, atEnd: true, watched: null };
+  var resized = window.ResizeObserver ? new ResizeObserver(function () { if (follow.atEnd) toEnd(); }) : null;
+
+  function toEnd() {
+    var live = document.getElementById("conv-live");
+    if (live) live.scrollTop = live.scrollHeight;
+  }
+
+  // On a phone the page itself scrolls: a conversation opens with its newest message in the middle of the screen.
+  function newestInView() {
+    var live = document.getElementById("conv-live");
+    var messages = live ? live.querySelectorAll(".thread > .message") : [];
+    var newest = messages[messages.length - 1];
+    if (newest && getComputedStyle(live).overflowY === "visible") newest.scrollIntoView({ block: "center" });
+  }
+
+  function followThread() {
+    var id = openConversationId();
+    var live = document.getElementById("conv-live");
+    if (!id || !live) return;
+    if (id !== follow.id) {
+      follow.id = id;
+      follow.atEnd = true;
+      newestInView();
+    }
+    if (follow.atEnd) toEnd();
+    if (resized && follow.watched !== live) {
+      resized.disconnect();
+      resized.observe(live);
+      var thread = live.querySelector(".thread");
+      if (thread) resized.observe(thread);
+      follow.watched = live;
+    }
+  }
+
+  document.addEventListener("scroll", function (event) {
+    var live = event.target;
+    if (live && live.id === "conv-live") {
+      follow.atEnd = live.scrollHeight - live.scrollTop - live.clientHeight < 48;
+    }
+  }, true);
+  document.addEventListener("DOMContentLoaded", followThread);
+  document.addEventListener("htmx:afterSettle", followThread);
+  document.addEventListener("heard:conversationRefreshed", followThread);
+
+  // Several conversations at once: ticked rows stay ticked while the list refreshes around them, the bar says how
+  // many, and once a change to them all is done they are let go and the list reads anew.
+  // Kept for the tab's session: opening a conversation loads a new page, and the ticks go with the agent.
+  var ticked = new Set(JSON.parse(sessionStorage.getItem("heard-ticked") || "[]"));
+
+  function keepTicked() {
+    sessionStorage.setItem("heard-ticked", JSON.stringify(Array.from(ticked)));
+  }
+
+  function showTicked() {
+    document.querySelectorAll("#conversation-list .row-select").forEach(function (box) {
+      box.checked = ticked.has(box.value);
+      box.closest(".row").classList.toggle("checked", box.checked);
+    });
+    var bar = document.getElementById("bulk");
+    if (!bar) return;
+    bar.hidden = ticked.size === 0;
+    bar.querySelector(".bulk-count").textContent = ticked.size + " selected";
+  }
+
+  function tick(id, on) {
+    if (on) ticked.add(id); else ticked.delete(id);
+    keepTicked();
+    showTicked();
+  }
+
+  document.addEventListener("change", function (event) {
+    var box = event.target;
+    if (box.classList && box.classList.contains("row-select")) tick(box.value, box.checked);
+  });
+  document.addEventListener("click", function (event) {
+    if (event.target.closest && event.target.closest("[data-bulk-clear]")) {
+      ticked.clear();
+      keepTicked();
+      showTicked();
+      var said = document.getElementById("bulk-said");
+      if (said) said.textContent = "";
+    }
+  });
+  document.addEventListener("htmx:afterSwap", function (event) {
+    var target = event.detail.target;
+    if (!target) return;
+    if (target.id === "bulk-said" && target.querySelector("[data-changed]")) {
+      ticked.clear();
+      keepTicked();
+      var list = document.getElementById("conversation-list");
+      if (list) htmx.trigger(list, "sse:conversation");
+    }
+    if (target.id === "bulk-said" || target.closest("#conversation-list")) showTicked();
+  });
+  document.addEventListener("DOMContentLoaded", showTicked);
+  // Every ticked conversation goes with the change, also those the list shows no more (on a later page, say).
+  document.addEventListener("htmx:configRequest", function (event) {
+    if (event.detail.elt && event.detail.elt.id === "bulk") event.detail.parameters.ids = Array.from(ticked);
+  });
+
   // Keyboard shortcuts for the inbox.
   // Service-level countdowns tick in the page; the server sends the due time, not the words.
   function until(due) {
@@ -351,8 +470,15 @@
 
   document.addEventListener("keydown", function (event) {
     var target = event.target;
-    var typing = target && (target.tagName === "TEXTAREA" || target.tagName === "INPUT" || target.tagName === "SELECT");
+    var typing = target && (target.tagName === "TEXTAREA" || target.tagName === "SELECT"
+      || (target.tagName === "INPUT" && target.type !== "checkbox" && target.type !== "radio"));
     if (typing) {
+      if (event.key === "Enter" && target.id === "bulk-tags") {
+        // Enter in the tag box tags the selected, whatever button comes first in the bar.
+        event.preventDefault();
+        click('#bulk button[value="tag"]');
+        return;
+      }
       if (event.key === "Escape") target.blur();
       if (event.key === "Enter" && (event.ctrlKey || event.metaKey) && target.form) {
         event.preventDefault();
@@ -381,6 +507,17 @@
       }
       case "e": click('[data-shortcut="e"]'); break;
       case "a": click('[data-shortcut="a"]'); break;
+      case "p": click('[data-shortcut="p"]'); break;
+      case "t": {
+        var tag = document.getElementById("tag-input");
+        if (tag) { event.preventDefault(); tag.focus(); }
+        break;
+      }
+      case "x": {
+        var open = document.querySelector("#conversation-list .row.selected .row-select");
+        if (open) tick(open.value, !ticked.has(open.value));
+        break;
+      }
       case "?": toggleHelp(); break;
       case "Escape": toggleHelp(false); break;
       default: return;

@@ -185,7 +185,7 @@ class ScaleOutIntegrationTests {
             long conversation = node.conversationWithANewCustomer(marker + "-" + i);
             var reply = node.post(
                     "/api/conversations/" + conversation + "/replies", Map.of("text", "On it " + marker + " " + i));
-            assertThat(reply.status()).isEqualTo(201);
+            assertThat(reply.status()).as(reply.body()).isEqualTo(201);
             replies.put(reply.json().get("id").asLong(), conversation);
         }
 

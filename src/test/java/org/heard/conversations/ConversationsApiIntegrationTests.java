@@ -108,6 +108,63 @@ class ConversationsApiIntegrationTests {
     }
 
     @Test
+    void tagsAreAddedOnceInLowerCaseAndTakenOff() {
+        long id = conversationOf("customer tags " + UUID.randomUUID());
+
+        var tagged =
+                agent.post("/api/conversations/" + id + "/tags", Map.of("tags", List.of("Refund", "#late", "refund")));
+        assertThat(tagged.status()).as(tagged.body()).isEqualTo(200);
+        assertThat(tags(tagged.json())).containsExactly("late", "refund");
+
+        var untagged = agent.delete("/api/conversations/" + id + "/tags/late");
+        assertThat(untagged.status()).isEqualTo(200);
+        assertThat(tags(untagged.json())).containsExactly("refund");
+
+        var refused = agent.post("/api/conversations/" + id + "/tags", Map.of("tags", List.of("two words!")));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.contentType()).contains("application/problem+json");
+        assertThat(refused.json().get("detail").asString()).startsWith("“words!” cannot be a tag");
+        assertThat(tags(agent.get("/api/conversations/" + id).json())).containsExactly("refund");
+    }
+
+    @Test
+    void severalConversationsChangeAtOnceAndOneThatIsGoneIsLeftOut() {
+        var ids = new ArrayList<Long>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(conversationOf("customer several " + UUID.randomUUID()));
+        }
+        var withAGoneOne = new ArrayList<>(ids);
+        withAGoneOne.add(987654321L);
+
+        var assigned = agent.post("/api/conversations/changes", Map.of("ids", withAGoneOne, "assignee", "me"));
+        assertThat(assigned.status()).as(assigned.body()).isEqualTo(200);
+        assertThat(assigned.json().get("changed").asInt()).isEqualTo(3);
+        assertThat(idsIn("/api/conversations?assignee=mine&limit=200")).containsAll(ids);
+
+        var tagged = agent.post("/api/conversations/changes", Map.of("ids", ids, "tags", List.of("outage")));
+        assertThat(tagged.json().get("changed").asInt()).isEqualTo(3);
+        for (var id : ids) {
+            assertThat(tags(agent.get("/api/conversations/" + id).json())).containsExactly("outage");
+        }
+
+        var resolved = agent.post("/api/conversations/changes", Map.of("ids", ids.subList(0, 2), "status", "resolved"));
+        assertThat(resolved.json().get("changed").asInt()).isEqualTo(2);
+        assertThat(idsIn("/api/conversations?limit=200"))
+                .doesNotContain(ids.get(0), ids.get(1))
+                .contains(ids.get(2));
+
+        var twoChanges =
+                agent.post("/api/conversations/changes", Map.of("ids", ids, "status", "open", "tags", List.of("x")));
+        assertThat(twoChanges.status()).isEqualTo(400);
+        assertThat(twoChanges.json().get("detail").asString()).isEqualTo("Give one change: assignee, tags or status.");
+        var noneLeft = agent.post("/api/conversations/changes", Map.of("ids", List.of(987654321L), "status", "open"));
+        assertThat(noneLeft.status()).isEqualTo(404);
+        var badTags = agent.post("/api/conversations/changes", Map.of("ids", ids, "tags", List.of("no!")));
+        assertThat(badTags.status()).isEqualTo(400);
+        assertThat(badTags.json().get("detail").asString()).startsWith("“no!” cannot be a tag");
+    }
+
+    @Test
     void mistakesGetProblemDetailsThatSayWhatToDo() {
         var unknownFilter = agent.get("/api/conversations?status=urgent");
         var missing = agent.get("/api/conversations/987654321");
@@ -173,6 +230,23 @@ class ConversationsApiIntegrationTests {
         assertThat(paths.has("/api/conversations/{id}/replies")).isTrue();
         assertThat(paths.has("/api/sandbox/posts")).isTrue();
         assertThat(paths.has("/api/auth/token")).isTrue();
+    }
+
+    /** A customer posts; the id of their conversation once it is in the inbox. */
+    private long conversationOf(String text) {
+        var postId = UUID.randomUUID().toString();
+        deliver(postId, text);
+        return await().atMost(PATIENCE)
+                .until(() -> rowsWithPreview(text), rows -> rows.size() == 1)
+                .getFirst()
+                .get("id")
+                .asLong();
+    }
+
+    private static List<String> tags(JsonNode conversation) {
+        var tags = new ArrayList<String>();
+        conversation.get("tags").forEach(t -> tags.add(t.asString()));
+        return tags;
     }
 
     private void deliver(String postId, String text) {

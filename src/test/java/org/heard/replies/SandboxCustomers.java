@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
@@ -34,10 +36,37 @@ final class SandboxCustomers {
         jdbc.sql("insert into sandbox_personas (handle, name) values (?, ?)")
                 .params(handle, name)
                 .update();
-        var posted = network.post(
-                "/api/sandbox/posts", java.util.Map.of("author", handle, "text", text, "private", isPrivate));
+        var posted = network.post("/api/sandbox/posts", Map.of("author", handle, "text", text, "private", isPrivate));
         assertThat(posted.status()).as(posted.body()).isEqualTo(201);
         return agent.conversationOf(handle);
+    }
+
+    /**
+     * A new customer with this display name posts in public, then answers their own post, each message in reply to the
+     * one before, as a thread; their conversation's id. Each message is posted once the one before is in the
+     * conversation, as a person writes one after another.
+     */
+    long thread(String name, String... texts) {
+        var handle = "r" + UUID.randomUUID().toString().substring(0, 8);
+        jdbc.sql("insert into sandbox_personas (handle, name) values (?, ?)")
+                .params(handle, name)
+                .update();
+        Long previous = null;
+        Long conversation = null;
+        for (int i = 0; i < texts.length; i++) {
+            var post = new HashMap<String, Object>(Map.of("author", handle, "text", texts[i]));
+            if (previous != null) {
+                post.put("inReplyTo", previous);
+            }
+            var posted = network.post("/api/sandbox/posts", post);
+            assertThat(posted.status()).as(posted.body()).isEqualTo(201);
+            previous = posted.json().get("id").asLong();
+            var id = conversation == null ? agent.conversationOf(handle) : conversation;
+            var count = i + 1;
+            await().atMost(PATIENCE).until(() -> detail(id).get("messages").size() == count);
+            conversation = id;
+        }
+        return conversation;
     }
 
     JsonNode detail(long conversationId) {

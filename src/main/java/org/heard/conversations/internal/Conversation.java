@@ -148,6 +148,14 @@ public class Conversation {
         tags = all.toArray(String[]::new);
     }
 
+    /** Takes a tag off; says whether it was there. */
+    boolean untag(String tag) {
+        var all = new TreeSet<>(Arrays.asList(tags));
+        var removed = all.remove(tag.strip().toLowerCase(Locale.ROOT));
+        tags = all.toArray(String[]::new);
+        return removed;
+    }
+
     void due(@Nullable Instant at, @Nullable String what) {
         this.dueAt = at;
         this.dueWhat = at == null ? null : what;

@@ -1,7 +1,10 @@
 package org.heard.conversations.internal;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.heard.channels.Channels;
 import org.heard.channels.ComposerRules;
@@ -18,6 +21,8 @@ import org.heard.conversations.ReplyVerdict;
 import org.heard.conversations.TeamReplied;
 import org.heard.identity.Colleagues;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -26,6 +31,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** What agents do to conversations: reply, assign, change status and write notes. */
 @Service
 public class Inbox {
+
+    /** How many conversations one change to several may touch. */
+    public static final int MOST_AT_ONCE = 200;
+
+    private static final Logger log = LoggerFactory.getLogger(Inbox.class);
 
     private final Conversations conversations;
     private final Messages messages;
@@ -272,6 +282,54 @@ public class Inbox {
         var note = notes.save(new Note(conversation.id(), userId, text.strip()));
         changed(conversation);
         return note;
+    }
+
+    /** Adds tags an agent typed ("refund, #late"); refuses what cannot be a tag. */
+    public Conversation tag(long conversationId, Collection<String> written) {
+        var tags = Tags.read(written);
+        return inTransaction(() -> {
+            var conversation = conversation(conversationId);
+            conversation.tag(tags);
+            return changed(conversation);
+        });
+    }
+
+    /** Takes a tag off the conversation; a tag it does not have changes nothing. */
+    public Conversation untag(long conversationId, String tag) {
+        return inTransaction(() -> {
+            var conversation = conversation(conversationId);
+            return conversation.untag(tag) ? changed(conversation) : conversation;
+        });
+    }
+
+    /**
+     * Does the same to several conversations, each in its own transaction, as if the agent had done it to each in turn:
+     * one that is gone or refuses is skipped, the others change. Says how many changed; when none did, says why the
+     * first refused.
+     */
+    public int toEach(Collection<Long> conversationIds, Consumer<Long> action) {
+        if (conversationIds.isEmpty()) {
+            throw new IllegalArgumentException("Select the conversations to change first.");
+        }
+        if (conversationIds.size() > MOST_AT_ONCE) {
+            throw new IllegalArgumentException(
+                    "Up to " + MOST_AT_ONCE + " conversations change at once; select fewer and do the rest after.");
+        }
+        var changed = 0;
+        RuntimeException firstRefusal = null;
+        for (var id : new LinkedHashSet<>(conversationIds)) {
+            try {
+                action.accept(id);
+                changed++;
+            } catch (ConversationNotFound | IllegalArgumentException | IllegalStateException e) {
+                log.info("Left conversation {} as it was in a change to several: {}", id, e.getMessage());
+                firstRefusal = firstRefusal == null ? e : firstRefusal;
+            }
+        }
+        if (changed == 0 && firstRefusal != null) {
+            throw firstRefusal;
+        }
+        return changed;
     }
 
     /** Sends a failed reply again, with the same idempotency key. */

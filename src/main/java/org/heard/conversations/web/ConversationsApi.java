@@ -26,6 +26,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -188,14 +189,60 @@ class ConversationsApi {
     @PostMapping("/conversations/{id}/status")
     @Operation(summary = "Move to OPEN, PENDING or RESOLVED (reopen a resolved one with OPEN)")
     ConversationView status(@PathVariable long id, @RequestBody StatusRequest request) {
-        ConversationStatus status;
+        inbox.moveTo(id, status(request.status()));
+        return queries.detail(id);
+    }
+
+    private static ConversationStatus status(@Nullable String status) {
         try {
-            status = ConversationStatus.valueOf(String.valueOf(request.status()).toUpperCase(java.util.Locale.ROOT));
+            return ConversationStatus.valueOf(String.valueOf(status).toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Status must be OPEN, PENDING or RESOLVED.");
         }
-        inbox.moveTo(id, status);
+    }
+
+    @PostMapping("/conversations/{id}/tags")
+    @Operation(summary = "Add tags, such as [\"refund\", \"late\"]; each is one word, case is not kept")
+    ConversationView tag(@PathVariable long id, @RequestBody TagRequest request) {
+        inbox.tag(id, request.tags() == null ? List.of() : request.tags());
         return queries.detail(id);
+    }
+
+    @DeleteMapping("/conversations/{id}/tags/{tag}")
+    @Operation(summary = "Take a tag off")
+    ConversationView untag(@PathVariable long id, @PathVariable String tag) {
+        inbox.untag(id, tag);
+        return queries.detail(id);
+    }
+
+    @PostMapping("/conversations/changes")
+    @Operation(
+            summary = "Change several conversations at once: assign them, tag them or move them to a status",
+            description = "Give ids (up to 200) and one change: assignee (a colleague's id, \"me\" or \"none\"),"
+                    + " tags, or status. Each conversation changes in its own transaction; one that is gone or"
+                    + " refuses is left as it was, and changed says how many changed.")
+    Changed changeSeveral(@RequestBody ChangeRequest request, @AuthenticationPrincipal SignedInUser me) {
+        var ids = request.ids() == null ? List.<Long>of() : request.ids();
+        var changes = (request.assignee() == null ? 0 : 1)
+                + (request.tags() == null ? 0 : 1)
+                + (request.status() == null ? 0 : 1);
+        if (changes != 1) {
+            throw new IllegalArgumentException("Give one change: assignee, tags or status.");
+        }
+        if (request.assignee() != null) {
+            Long assignee = switch (request.assignee()) {
+                case "me" -> me.id();
+                case "none" -> null;
+                default -> parseId(request.assignee());
+            };
+            return new Changed(inbox.toEach(ids, id -> inbox.assign(id, assignee)));
+        }
+        if (request.tags() != null) {
+            var tags = request.tags();
+            return new Changed(inbox.toEach(ids, id -> inbox.tag(id, tags)));
+        }
+        var status = status(request.status());
+        return new Changed(inbox.toEach(ids, id -> inbox.moveTo(id, status)));
     }
 
     @PostMapping("/conversations/{id}/notes")
@@ -282,6 +329,17 @@ class ConversationsApi {
     record AssignRequest(@Nullable String assignee) {}
 
     record StatusRequest(@Nullable String status) {}
+
+    record TagRequest(@Nullable List<String> tags) {}
+
+    record ChangeRequest(
+            @Nullable List<Long> ids,
+            @Nullable String assignee,
+            @Nullable List<String> tags,
+            @Nullable String status) {}
+
+    /** How many of the conversations changed. */
+    record Changed(int changed) {}
 
     record NoteRequest(String text) {}
 }

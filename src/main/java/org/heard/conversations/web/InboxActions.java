@@ -8,10 +8,13 @@ import org.heard.conversations.ConversationStatus;
 import org.heard.conversations.HeldReplies;
 import org.heard.conversations.ReplyRefused;
 import org.heard.conversations.internal.CommentModeration;
+import org.heard.conversations.internal.ConversationNotFound;
 import org.heard.conversations.internal.Inbox;
 import org.heard.conversations.internal.PaymentDetailReveal;
 import org.heard.conversations.internal.ReplyDraft;
 import org.heard.conversations.internal.Viewers;
+import org.heard.identity.Colleague;
+import org.heard.identity.Colleagues;
 import org.heard.identity.SignedInUser;
 import org.heard.platform.TeamTimeZone;
 import org.jspecify.annotations.Nullable;
@@ -37,6 +40,7 @@ class InboxActions {
     private final Clock clock;
     private final PaneModel pane;
     private final PaymentDetailReveal reveals;
+    private final Colleagues colleagues;
 
     InboxActions(
             Inbox inbox,
@@ -46,7 +50,9 @@ class InboxActions {
             TeamTimeZone team,
             Clock clock,
             PaneModel pane,
-            PaymentDetailReveal reveals) {
+            PaymentDetailReveal reveals,
+            Colleagues colleagues) {
+        this.colleagues = colleagues;
         this.inbox = inbox;
         this.viewers = viewers;
         this.moderation = moderation;
@@ -169,6 +175,76 @@ class InboxActions {
         inbox.moveTo(id, status);
         pane.fill(id, model);
         return "conversations/pane :: live";
+    }
+
+    @PostMapping("/inbox/{id}/tags")
+    String tag(@PathVariable long id, @RequestParam(defaultValue = "") String tags, Model model) {
+        try {
+            inbox.tag(id, List.of(tags));
+        } catch (IllegalArgumentException e) {
+            model.addAttribute("tagProblem", e.getMessage());
+        }
+        pane.fill(id, model);
+        return "conversations/pane :: live";
+    }
+
+    @PostMapping("/inbox/{id}/tags/remove")
+    String untag(@PathVariable long id, @RequestParam String tag, Model model) {
+        inbox.untag(id, tag);
+        pane.fill(id, model);
+        return "conversations/pane :: live";
+    }
+
+    /** The list's bar for several selected conversations: assign, tag or resolve them all; says what changed. */
+    @PostMapping("/inbox/changes")
+    String changeSeveral(
+            @RequestParam(name = "ids", required = false) List<Long> ids,
+            @RequestParam String change,
+            @RequestParam(required = false) String assignee,
+            @RequestParam(defaultValue = "") String tags,
+            @AuthenticationPrincipal SignedInUser me,
+            Model model) {
+        var selected = ids == null ? List.<Long>of() : ids;
+        try {
+            var changed = switch (change) {
+                case "assign" -> {
+                    Long target = assignee == null || assignee.equals("none")
+                            ? null
+                            : assignee.equals("me") ? me.id() : Long.parseLong(assignee);
+                    yield inbox.toEach(selected, id -> inbox.assign(id, target));
+                }
+                case "tag" -> {
+                    var written = List.of(tags);
+                    yield inbox.toEach(selected, id -> inbox.tag(id, written));
+                }
+                case "resolve" -> inbox.toEach(selected, id -> inbox.moveTo(id, ConversationStatus.RESOLVED));
+                default -> throw new IllegalArgumentException("Choose what to do with the selected conversations.");
+            };
+            model.addAttribute("said", said(change, changed, selected.size(), assignee, tags, me));
+        } catch (IllegalArgumentException | ConversationNotFound e) {
+            model.addAttribute("problem", e.getMessage());
+        }
+        return "conversations/list :: changed";
+    }
+
+    private String said(String change, int changed, int selected, String assignee, String tags, SignedInUser me) {
+        var count = changed == selected
+                ? changed + (changed == 1 ? " conversation" : " conversations")
+                : changed + " of " + selected + " conversations";
+        var done = switch (change) {
+            case "assign" ->
+                assignee == null || assignee.equals("none")
+                        ? " unassigned"
+                        : " assigned to " + (assignee.equals("me") ? "you" : colleagueName(Long.parseLong(assignee)));
+            case "tag" -> " tagged " + tags.strip();
+            default -> " resolved";
+        };
+        var left = changed == selected ? "." : "; the others were left as they were.";
+        return count + done + left;
+    }
+
+    private String colleagueName(long id) {
+        return colleagues.find(id).map(Colleague::name).orElse("colleague " + id);
     }
 
     @PostMapping("/inbox/{id}/notes")

@@ -3,6 +3,7 @@ package org.heard.conversations.web;
 import org.heard.channels.Channels;
 import org.heard.conversations.internal.InboxFilter;
 import org.heard.conversations.internal.InboxQueries;
+import org.heard.identity.Colleagues;
 import org.heard.identity.SignedInUser;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -26,11 +27,13 @@ class InboxPages {
     private final InboxQueries queries;
     private final Channels channels;
     private final PaneModel pane;
+    private final Colleagues colleagues;
 
-    InboxPages(InboxQueries queries, Channels channels, PaneModel pane) {
+    InboxPages(InboxQueries queries, Channels channels, PaneModel pane, Colleagues colleagues) {
         this.queries = queries;
         this.channels = channels;
         this.pane = pane;
+        this.colleagues = colleagues;
     }
 
     @ModelAttribute("filter")
@@ -77,6 +80,7 @@ class InboxPages {
         model.addAttribute("selectedId", selected);
         model.addAttribute("channels", channels.names().stream().sorted().toList());
         model.addAttribute("queues", queries.queuesInUse(filter));
+        model.addAttribute("colleagues", colleagues.active());
         if (selected != null) {
             pane.fill(selected, model);
         }
