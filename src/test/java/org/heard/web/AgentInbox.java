@@ -44,6 +44,8 @@ final class AgentInbox {
     AgentInbox open(String text) {
         row(text).locator("a.row-link").click();
         assertThat(thread()).containsText(text);
+        // The thread shows before the page's scripts run; a shortcut pressed before then would go nowhere.
+        page.waitForLoadState();
         return this;
     }
 

@@ -176,12 +176,10 @@ class ConversationsApi {
     }
 
     @PostMapping("/conversations/{id}/assignment")
-    @Operation(summary = "Assign to a colleague by id, to yourself with \"me\", or to nobody with null")
+    @Operation(summary = "Assign to a colleague by id, to yourself with \"me\", or to nobody with null or \"none\"")
     ConversationView assign(
             @PathVariable long id, @RequestBody AssignRequest request, @AuthenticationPrincipal SignedInUser me) {
-        Long assignee = request.assignee() == null
-                ? null
-                : "me".equals(request.assignee()) ? me.id() : parseId(request.assignee());
+        var assignee = request.assignee() == null ? null : AssigneeField.read(request.assignee(), me);
         inbox.assign(id, assignee);
         return queries.detail(id);
     }
@@ -230,11 +228,7 @@ class ConversationsApi {
             throw new IllegalArgumentException("Give one change: assignee, tags or status.");
         }
         if (request.assignee() != null) {
-            Long assignee = switch (request.assignee()) {
-                case "me" -> me.id();
-                case "none" -> null;
-                default -> parseId(request.assignee());
-            };
+            var assignee = AssigneeField.read(request.assignee(), me);
             return new Changed(inbox.toEach(ids, id -> inbox.assign(id, assignee)));
         }
         if (request.tags() != null) {
@@ -297,14 +291,6 @@ class ConversationsApi {
             case "private" -> Visibility.PRIVATE;
             default -> throw new IllegalArgumentException("Visibility is \"public\" or \"private\".");
         };
-    }
-
-    private static long parseId(String value) {
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Assignee is a colleague's id, \"me\" or null.");
-        }
     }
 
     /**

@@ -160,12 +160,7 @@ class InboxActions {
             @RequestParam String assignee,
             @AuthenticationPrincipal SignedInUser me,
             Model model) {
-        Long target = switch (assignee) {
-            case "me" -> me.id();
-            case "none" -> null;
-            default -> Long.parseLong(assignee);
-        };
-        inbox.assign(id, target);
+        inbox.assign(id, AssigneeField.read(assignee, me));
         pane.fill(id, model);
         return "conversations/pane :: live";
     }
@@ -177,15 +172,20 @@ class InboxActions {
         return "conversations/pane :: live";
     }
 
-    @PostMapping("/inbox/{id}/tags")
-    String tag(@PathVariable long id, @RequestParam(defaultValue = "") String tags, Model model) {
+    /** Does what the agent asked, and answers with the conversation; a refusal is shown as the given problem. */
+    private String paneAfter(long id, Model model, String problem, Runnable action) {
         try {
-            inbox.tag(id, List.of(tags));
+            action.run();
         } catch (IllegalArgumentException e) {
-            model.addAttribute("tagProblem", e.getMessage());
+            model.addAttribute(problem, e.getMessage());
         }
         pane.fill(id, model);
         return "conversations/pane :: live";
+    }
+
+    @PostMapping("/inbox/{id}/tags")
+    String tag(@PathVariable long id, @RequestParam(defaultValue = "") String tags, Model model) {
+        return paneAfter(id, model, "tagProblem", () -> inbox.tag(id, List.of(tags)));
     }
 
     @PostMapping("/inbox/{id}/tags/remove")
@@ -208,9 +208,7 @@ class InboxActions {
         try {
             var changed = switch (change) {
                 case "assign" -> {
-                    Long target = assignee == null || assignee.equals("none")
-                            ? null
-                            : assignee.equals("me") ? me.id() : Long.parseLong(assignee);
+                    var target = AssigneeField.read(assignee == null ? "none" : assignee, me);
                     yield inbox.toEach(selected, id -> inbox.assign(id, target));
                 }
                 case "tag" -> {
@@ -250,13 +248,7 @@ class InboxActions {
     @PostMapping("/inbox/{id}/notes")
     String note(
             @PathVariable long id, @RequestParam String text, @AuthenticationPrincipal SignedInUser me, Model model) {
-        try {
-            inbox.note(id, me.id(), text);
-        } catch (IllegalArgumentException e) {
-            model.addAttribute("noteProblem", e.getMessage());
-        }
-        pane.fill(id, model);
-        return "conversations/pane :: live";
+        return paneAfter(id, model, "noteProblem", () -> inbox.note(id, me.id(), text));
     }
 
     @PostMapping("/inbox/{id}/messages/{messageId}/retry")

@@ -141,7 +141,7 @@ class ServiceLevelAlertsBrowserIntegrationTests {
 
         button.click();
         assertThat(board(supervisor)).isVisible();
-        thread(supervisor).click();
+        supervisor.getByPlaceholder("Search messages").click();
         assertThat(board(supervisor)).isHidden();
     }
 
