@@ -339,6 +339,22 @@
   document.addEventListener("htmx:afterSettle", followThread);
   document.addEventListener("heard:conversationRefreshed", followThread);
 
+  // The list's density is each agent's own, kept in this browser.
+  function showDensity() {
+    var compact = localStorage.getItem("heard-density") === "compact";
+    document.body.classList.toggle("compact-list", compact);
+    document.querySelectorAll("[data-density]").forEach(function (toggle) {
+      toggle.setAttribute("aria-pressed", String(compact));
+    });
+  }
+  document.addEventListener("click", function (event) {
+    if (!event.target.closest || !event.target.closest("[data-density]")) return;
+    var compact = localStorage.getItem("heard-density") !== "compact";
+    localStorage.setItem("heard-density", compact ? "compact" : "comfortable");
+    showDensity();
+  });
+  document.addEventListener("DOMContentLoaded", showDensity);
+
   // Several conversations at once: ticked rows stay ticked while the list refreshes around them, the bar says how
   // many, and once a change to them all is done they are let go and the list reads anew.
   // Kept for the tab's session: opening a conversation loads a new page, and the ticks go with the agent.

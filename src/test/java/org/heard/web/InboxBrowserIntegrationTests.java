@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Route;
+import com.microsoft.playwright.options.AriaRole;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
 import org.heard.Browser;
 import org.heard.HeardClient;
 import org.heard.IntegrationTest;
@@ -148,6 +151,99 @@ class InboxBrowserIntegrationTests {
         assertThat(agent.row(first)).isVisible();
         assertThat(agent.row(second)).isVisible();
         assertThat(held).isTrue();
+    }
+
+    @Test
+    void startDemoTrafficOnAnEmptyInboxSaysSoAtOnceAndTheFirstCustomerArrivesLive() {
+        var agent = new AgentInbox(browser.signInAsAgent(browser.window()));
+        assertThat(agent.page.getByText("All caught up")).isVisible();
+        try {
+            agent.page
+                    .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start demo traffic"))
+                    .click();
+
+            assertThat(agent.page.locator(".list-tools .notice"))
+                    .hasText("Demo traffic is on: sandbox customers write about 12 messages a minute, the first one"
+                            + " now. Stop it on the Sandbox page.");
+            AgentInbox.markWindow(agent.page);
+            assertThat(agent.list().locator(".row").first()).isVisible();
+            AgentInbox.assertNotReloaded(agent.page);
+        } finally {
+            assertThat(new HeardClient(port)
+                            .asAdmin()
+                            .delete("/api/sandbox/generator")
+                            .status())
+                    .isBetween(200, 204);
+        }
+    }
+
+    @Test
+    void theCustomersConversationCountOpensAllTheirConversationsAndOneClickShowsEveryoneAgain() {
+        var heard = new HeardClient(port).asAdmin();
+        var handle = "lena_" + UUID.randomUUID().toString().substring(0, 6);
+        var inPublic = "@heardbrand my blender arrived broken " + unique();
+        var inPrivate = "It is order 5521, the jug is cracked " + unique();
+        var someoneElse = "@heardbrand do you sell gift cards? " + unique();
+        post(heard, handle, inPublic);
+        assertThat(heard.post("/api/sandbox/posts", Map.of("author", handle, "text", inPrivate, "private", true))
+                        .status())
+                .isEqualTo(201);
+        post(heard, "sam_r", someoneElse);
+        var agent = new AgentInbox(browser.signInAsAgent(browser.window()));
+        assertThat(agent.row(someoneElse)).isVisible();
+        agent.open(inPublic);
+
+        agent.pane()
+                .getByRole(
+                        AriaRole.LINK,
+                        new Locator.GetByRoleOptions().setName(Pattern.compile("^2 conversations with ")))
+                .click();
+
+        assertThat(agent.row(inPublic)).isVisible();
+        assertThat(agent.row(inPrivate)).isVisible();
+        assertThat(agent.row(someoneElse)).hasCount(0);
+        agent.page
+                .getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("One customer's conversations ✕"))
+                .click();
+        assertThat(agent.row(someoneElse)).isVisible();
+    }
+
+    @Test
+    void theCompactListShowsTenConversationsAtOnceAndStaysCompactForTheAgent() {
+        var heard = new HeardClient(port).asAdmin();
+        for (int i = 0; i < 12; i++) {
+            post(heard, "q" + i, "@heardbrand question number " + i + " about my order " + unique());
+        }
+        var agent = new AgentInbox(browser.signInAsAgent(browser.window()));
+        assertThat(agent.list().locator(".row")).hasCount(12);
+        var toggle = agent.page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Compact list"));
+        var comfortable = rowsInView(agent.page);
+
+        toggle.click();
+
+        assertThat(toggle).hasAttribute("aria-pressed", "true");
+        org.assertj.core.api.Assertions.assertThat(rowsInView(agent.page)).isGreaterThanOrEqualTo(10);
+        Browser.screenshot(agent.page, "inbox-compact");
+        agent.page.reload();
+        assertThat(toggle).hasAttribute("aria-pressed", "true");
+        org.assertj.core.api.Assertions.assertThat(rowsInView(agent.page)).isGreaterThanOrEqualTo(10);
+
+        toggle.click();
+        assertThat(toggle).hasAttribute("aria-pressed", "false");
+        org.assertj.core.api.Assertions.assertThat(rowsInView(agent.page))
+                .isEqualTo(comfortable)
+                .isLessThan(10);
+    }
+
+    /** How many rows of the list a 1280×800 window shows whole, without scrolling. */
+    private static int rowsInView(Page page) {
+        return ((Number) page.evaluate("""
+                        () => {
+                          const list = document.getElementById('conversation-list').getBoundingClientRect();
+                          const bottom = Math.min(list.bottom, window.innerHeight);
+                          return [...document.querySelectorAll('#conversation-list .row')]
+                            .filter(r => r.getBoundingClientRect().bottom <= bottom).length;
+                        }""")).intValue();
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** {@code /sandbox}: anyone can be a customer of the demo brand, in public or in private. */
 @SandboxEnabled
@@ -64,11 +65,18 @@ class SandboxPage {
     }
 
     @PostMapping("/sandbox/generator")
-    String generator(@RequestParam(defaultValue = "0") int perMinute, @RequestParam(required = false) String back) {
+    String generator(
+            @RequestParam(defaultValue = "0") int perMinute,
+            @RequestParam(required = false) String back,
+            RedirectAttributes redirect) {
         if (perMinute <= 0) {
             generator.stop();
         } else {
             generator.start(perMinute);
+            redirect.addFlashAttribute(
+                    "notice",
+                    "Demo traffic is on: sandbox customers write about " + perMinute
+                            + " messages a minute, the first one now. Stop it on the Sandbox page.");
         }
         return "redirect:" + ("inbox".equals(back) ? "/inbox" : "/sandbox");
     }

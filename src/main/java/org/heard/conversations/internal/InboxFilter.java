@@ -17,8 +17,16 @@ import org.jspecify.annotations.Nullable;
  * @param queue a queue's key, or {@code any}
  * @param q words to find in the conversations' messages ({@code websearch_to_tsquery} syntax: {@code "a phrase"},
  *     {@code or}, {@code -word}), or blank for no search
+ * @param contact one customer's conversations only, on every network they wrote on, or null for everyone's
  */
-public record InboxFilter(String status, String assignee, String visibility, String channel, String queue, String q) {
+public record InboxFilter(
+        String status,
+        String assignee,
+        String visibility,
+        String channel,
+        String queue,
+        String q,
+        @Nullable Long contact) {
 
     /** Longer searches are refused: no one types more, and a huge query only costs the database. */
     public static final int MAX_SEARCH = 200;
@@ -41,17 +49,27 @@ public record InboxFilter(String status, String assignee, String visibility, Str
             @Nullable String assignee,
             @Nullable String visibility,
             @Nullable String channel,
+            @Nullable String queue,
+            @Nullable String q) {
+        this(status, assignee, visibility, channel, queue, q, null);
+    }
+
+    public InboxFilter(
+            @Nullable String status,
+            @Nullable String assignee,
+            @Nullable String visibility,
+            @Nullable String channel,
             @Nullable String queue) {
-        this(status, assignee, visibility, channel, queue, null);
+        this(status, assignee, visibility, channel, queue, null, null);
     }
 
     public InboxFilter(
             @Nullable String status, @Nullable String assignee, @Nullable String visibility, @Nullable String channel) {
-        this(status, assignee, visibility, channel, null, null);
+        this(status, assignee, visibility, channel, null, null, null);
     }
 
     public static InboxFilter defaults() {
-        return new InboxFilter(null, null, null, null, null, null);
+        return new InboxFilter(null, null, null, null, null, null, null);
     }
 
     /** Whether the list shows only conversations whose messages match {@link #q()}, newest first. */
@@ -66,7 +84,11 @@ public record InboxFilter(String status, String assignee, String visibility, Str
 
     /** Whether a filter beyond the status narrows the list (whom, public or private, channel, queue). */
     public boolean narrowed() {
-        return !assignee.equals("any") || !visibility.equals("any") || !channel.equals("any") || !queue.equals("any");
+        return !assignee.equals("any")
+                || !visibility.equals("any")
+                || !channel.equals("any")
+                || !queue.equals("any")
+                || contact != null;
     }
 
     /** This filter as a query string, for links that keep it. */
@@ -80,6 +102,9 @@ public record InboxFilter(String status, String assignee, String visibility, Str
         if (searching()) {
             query.put("q", q);
         }
+        if (contact != null) {
+            query.put("contact", contact.toString());
+        }
         return query.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
@@ -88,12 +113,15 @@ public record InboxFilter(String status, String assignee, String visibility, Str
     /** This filter's query string with one filter changed. */
     public String with(String name, String value) {
         var changed = switch (name) {
-            case "status" -> new InboxFilter(value, assignee, visibility, channel, queue, q);
-            case "assignee" -> new InboxFilter(status, value, visibility, channel, queue, q);
-            case "visibility" -> new InboxFilter(status, assignee, value, channel, queue, q);
-            case "channel" -> new InboxFilter(status, assignee, visibility, value, queue, q);
-            case "queue" -> new InboxFilter(status, assignee, visibility, channel, value, q);
-            case "q" -> new InboxFilter(status, assignee, visibility, channel, queue, value);
+            case "status" -> new InboxFilter(value, assignee, visibility, channel, queue, q, contact);
+            case "assignee" -> new InboxFilter(status, value, visibility, channel, queue, q, contact);
+            case "visibility" -> new InboxFilter(status, assignee, value, channel, queue, q, contact);
+            case "channel" -> new InboxFilter(status, assignee, visibility, value, queue, q, contact);
+            case "queue" -> new InboxFilter(status, assignee, visibility, channel, value, q, contact);
+            case "q" -> new InboxFilter(status, assignee, visibility, channel, queue, value, contact);
+            case "contact" ->
+                new InboxFilter(
+                        status, assignee, visibility, channel, queue, q, value.isBlank() ? null : Long.valueOf(value));
             default -> throw new IllegalArgumentException("There is no inbox filter called " + name + ".");
         };
         return changed.query();

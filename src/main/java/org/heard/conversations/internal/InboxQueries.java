@@ -314,6 +314,10 @@ public class InboxQueries {
             sql.append(" and c.queue = ?");
             params.add(filter.queue());
         }
+        if (filter.contact() != null) {
+            sql.append(" and c.contact_id = ?");
+            params.add(filter.contact());
+        }
         searchClause.accept(sql, params);
         orderAndPage(sql, params, filter, position);
         params.add(size + 1);

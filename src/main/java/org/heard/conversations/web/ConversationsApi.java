@@ -77,7 +77,8 @@ class ConversationsApi {
                     + " with q, the conversations whose messages match, newest first",
             description = "q is searched in every message's words (no stemming, any language):"
                     + " all words must occur, \"a phrase\" in order, `or` between alternatives, -word to exclude."
-                    + " Each match shows its newest matching message as its preview. The other filters still apply.")
+                    + " Each match shows its newest matching message as its preview. The other filters still apply."
+                    + " contact (a customer's contactId) lists one customer's conversations on every network.")
     InboxPage list(
             @RequestParam(required = false) String status,
             @RequestParam(required = false) String assignee,
@@ -85,10 +86,12 @@ class ConversationsApi {
             @RequestParam(required = false) String channel,
             @RequestParam(required = false) String queue,
             @RequestParam(required = false) String q,
+            @RequestParam(required = false) @Nullable Long contact,
             @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "50") int limit,
             @AuthenticationPrincipal SignedInUser me) {
-        return queries.list(new InboxFilter(status, assignee, visibility, channel, queue, q), me.id(), cursor, limit);
+        return queries.list(
+                new InboxFilter(status, assignee, visibility, channel, queue, q, contact), me.id(), cursor, limit);
     }
 
     @GetMapping("/conversations/{id}")

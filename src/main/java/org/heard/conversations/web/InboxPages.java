@@ -43,8 +43,9 @@ class InboxPages {
             @RequestParam(required = false) String visibility,
             @RequestParam(required = false) String channel,
             @RequestParam(required = false) String queue,
-            @RequestParam(required = false) String q) {
-        return new InboxFilter(status, assignee, visibility, channel, queue, q);
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) @Nullable Long contact) {
+        return new InboxFilter(status, assignee, visibility, channel, queue, q, contact);
     }
 
     @GetMapping({"/", "/inbox"})

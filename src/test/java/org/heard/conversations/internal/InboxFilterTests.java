@@ -47,6 +47,19 @@ class InboxFilterTests {
     }
 
     @Test
+    void oneCustomersConversationsAreAFilterThatLinksKeepAndOneLinkTakesOff() {
+        var filter = new InboxFilter("all", null, null, null, null, null, 42L);
+
+        assertThat(filter.narrowed()).isTrue();
+        assertThat(filter.everythingOpen()).isFalse();
+        assertThat(filter.query()).endsWith("&contact=42");
+        assertThat(filter.with("status", "open")).contains("status=open").endsWith("&contact=42");
+        assertThat(filter.with("contact", "")).doesNotContain("contact=");
+        assertThat(new InboxFilter("all", null, null, null, null, null).contact())
+                .isNull();
+    }
+
+    @Test
     void refusesASearchLongerThanAnyoneTypes() {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> new InboxFilter(null, null, null, null, null, "word ".repeat(41)))
