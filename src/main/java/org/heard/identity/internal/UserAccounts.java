@@ -73,6 +73,12 @@ class UserAccounts implements UserDetailsService, Colleagues {
         return user;
     }
 
+    /** Sets a password chosen through an invitation; the caller has checked the invitation. */
+    @Transactional
+    void setPassword(long id, String passwordHash) {
+        users.findById(id).orElseThrow(() -> new UserNotFound(id)).changePassword(passwordHash);
+    }
+
     /** An admin gives someone another role; Heard always keeps one admin who can sign in. */
     @Transactional
     public User changeRole(long id, Role role) {

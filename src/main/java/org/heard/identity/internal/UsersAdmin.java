@@ -1,5 +1,7 @@
 package org.heard.identity.internal;
 
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.Locale;
 import org.heard.identity.Role;
 import org.heard.identity.SignedInUser;
@@ -11,15 +13,20 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** Admins add people and disable them on the People page; {@link UsersApi} does the same for programs. */
 @Controller
 class UsersAdmin {
 
-    private final UserAccounts accounts;
+    private static final SecureRandom RANDOM = new SecureRandom();
 
-    UsersAdmin(UserAccounts accounts) {
+    private final UserAccounts accounts;
+    private final Invitations invitations;
+
+    UsersAdmin(UserAccounts accounts, Invitations invitations) {
         this.accounts = accounts;
+        this.invitations = invitations;
     }
 
     @GetMapping("/admin/users")
@@ -30,20 +37,55 @@ class UsersAdmin {
         return "identity/users";
     }
 
+    /** With a password, the person can sign in at once; without one, they get a link to choose their own. */
     @PostMapping("/admin/users")
     String add(
             @RequestParam String email,
             @RequestParam String name,
-            @RequestParam String password,
+            @RequestParam(defaultValue = "") String password,
             @RequestParam Role role,
+            @AuthenticationPrincipal SignedInUser me,
             RedirectAttributes redirect) {
         try {
-            var user = accounts.create(new NewUser(email, name, password, role));
-            redirect.addFlashAttribute("notice", user.displayName() + " can now sign in as " + user.email() + ".");
+            var invite = password.isEmpty();
+            var user = accounts.create(new NewUser(email, name, invite ? unguessable() : password, role));
+            if (invite) {
+                invitation(user, me, redirect);
+            } else {
+                redirect.addFlashAttribute("notice", user.displayName() + " can now sign in as " + user.email() + ".");
+            }
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("problem", e.getMessage());
         }
         return "redirect:/admin/users";
+    }
+
+    /** A new link for someone to choose their password: for a first sign-in, or a forgotten password. */
+    @PostMapping("/admin/users/{id}/invitation")
+    String invite(@PathVariable long id, @AuthenticationPrincipal SignedInUser me, RedirectAttributes redirect) {
+        invitation(accounts.byId(id).orElseThrow(() -> new UserNotFound(id)), me, redirect);
+        return "redirect:/admin/users";
+    }
+
+    private void invitation(User user, SignedInUser me, RedirectAttributes redirect) {
+        var issued = invitations.invite(user.id(), me.id());
+        redirect.addFlashAttribute("invited", user.displayName());
+        redirect.addFlashAttribute("invitationLink", link(issued.token()));
+        redirect.addFlashAttribute("invitationDays", Invitations.LIFETIME.toDays());
+    }
+
+    static String link(String token) {
+        return ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path("/p/invite/{token}")
+                .buildAndExpand(token)
+                .toUriString();
+    }
+
+    /** A password nobody knows, for someone who will choose their own through an invitation. */
+    private static String unguessable() {
+        var bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     @PostMapping("/admin/users/{id}/disable")

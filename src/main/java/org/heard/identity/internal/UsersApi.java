@@ -1,5 +1,6 @@
 package org.heard.identity.internal;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
@@ -21,10 +22,24 @@ import org.springframework.web.bind.annotation.RestController;
 class UsersApi {
 
     private final UserAccounts accounts;
+    private final Invitations invitations;
 
-    UsersApi(UserAccounts accounts) {
+    UsersApi(UserAccounts accounts, Invitations invitations) {
         this.accounts = accounts;
+        this.invitations = invitations;
     }
+
+    @PostMapping("/api/admin/users/{id}/invitation")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(
+            summary = "A link for the person to choose their password (first sign-in or forgotten password);"
+                    + " it works once, for 7 days, and replaces any earlier link")
+    InvitationView invite(@PathVariable long id, @AuthenticationPrincipal SignedInUser me) {
+        var issued = invitations.invite(id, me.id());
+        return new InvitationView(UsersAdmin.link(issued.token()), issued.expiresAt());
+    }
+
+    record InvitationView(String link, Instant expiresAt) {}
 
     @GetMapping("/api/admin/users")
     List<UserView> list() {
