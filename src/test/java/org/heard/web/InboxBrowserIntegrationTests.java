@@ -259,9 +259,16 @@ class InboxBrowserIntegrationTests {
                     if (e.detail.elt.id === 'conversation-list') window.listAnswers.push(e.detail.xhr.responseText);
                   });
                 }""");
+        // The row stays where it is; the list may be swapped for fresh rows at any moment, so its box is read again
+        // until one read lands on a row that is there.
+        agent.page.waitForLoadState();
         var link = agent.row(first).locator("a.row-link");
         assertThat(link).isVisible();
         var box = link.boundingBox();
+        for (int read = 0; box == null && read < 20; read++) {
+            assertThat(link).isVisible();
+            box = link.boundingBox();
+        }
         agent.page.mouse().move(box.x + box.width / 2, box.y + box.height / 2);
 
         agent.page.mouse().down();
