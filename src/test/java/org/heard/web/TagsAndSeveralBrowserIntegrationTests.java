@@ -96,6 +96,27 @@ class TagsAndSeveralBrowserIntegrationTests {
     }
 
     @Test
+    void aButtonPressedTheInstantThePaneIsRedrawnDoesItsActionInPlace() {
+        var post = posts("uma", "@heardbrand my voucher code is refused at checkout");
+        var agent = new AgentInbox(browser.signInAsAgent(browser.window())).open(post);
+        AgentInbox.markWindow(agent.page);
+        // The moment the pane's conversation is swapped in (here after a tag is added), Mark pending is pressed.
+        agent.page.evaluate("""
+                () => document.addEventListener('htmx:afterSwap', function pressed(e) {
+                  if (e.detail.target.id !== 'conv-live') return;
+                  document.removeEventListener('htmx:afterSwap', pressed);
+                  setTimeout(() => document.querySelector('[data-shortcut="p"]').click(), 0);
+                })""");
+
+        agent.pane().getByLabel("Add tags").fill("voucher");
+        agent.pane().getByLabel("Add tags").press("Enter");
+
+        assertThat(agent.status()).hasText("Pending");
+        assertThat(agent.page).not().hasURL(java.util.regex.Pattern.compile(".*status=PENDING.*"));
+        AgentInbox.assertNotReloaded(agent.page);
+    }
+
+    @Test
     void anAgentSelectsSeveralConversationsAndAssignsTagsAndResolvesThemAtOnce() {
         var tag = UUID.randomUUID().toString().substring(0, 6);
         var posts = new ArrayList<String>();
