@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.awaitility.Awaitility;
@@ -45,6 +46,20 @@ public final class HeardClient {
 
     public HeardClient asAdmin() {
         return signIn(TestUsers.ADMIN_EMAIL, TestUsers.ADMIN_PASSWORD);
+    }
+
+    /**
+     * As an admin, adds a colleague with this name, role and password; returns the email they sign in with, made from
+     * the name ("Ana Agent" signs in as ana.agent@heard.test). Fails the story, with Heard's answer, unless created.
+     */
+    public String addColleague(String name, String role, String password) {
+        var email = name.toLowerCase(Locale.ROOT).replace(' ', '.') + "@heard.test";
+        var created =
+                post("/api/admin/users", Map.of("email", email, "name", name, "password", password, "role", role));
+        if (created.status() != 201) {
+            throw new AssertionError("Adding " + name + " was answered " + created);
+        }
+        return email;
     }
 
     public Response get(String path) {

@@ -7,7 +7,6 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.heard.Browser;
@@ -106,11 +105,7 @@ class AssignmentBrowserIntegrationTests {
 
     /** A colleague of the given role, made by the admin; returns their email. */
     private String colleague(String name, String role) {
-        var email = name.toLowerCase(Locale.ROOT).replace(' ', '.') + "@heard.test";
-        var created = admin.post(
-                "/api/admin/users", Map.of("email", email, "name", name, "password", PASSWORD, "role", role));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return email;
+        return admin.addColleague(name, role, PASSWORD);
     }
 
     /** The colleague's own inbox, open in a window of their own, with the customer's post in it. */

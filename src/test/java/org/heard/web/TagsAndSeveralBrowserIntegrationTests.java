@@ -9,7 +9,6 @@ import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.heard.Browser;
@@ -201,10 +200,6 @@ class TagsAndSeveralBrowserIntegrationTests {
     }
 
     private String colleague(String name) {
-        var email = name.toLowerCase(Locale.ROOT).replace(' ', '.') + "@heard.test";
-        var created = admin.post(
-                "/api/admin/users", Map.of("email", email, "name", name, "password", PASSWORD, "role", "AGENT"));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return email;
+        return admin.addColleague(name, "AGENT", PASSWORD);
     }
 }

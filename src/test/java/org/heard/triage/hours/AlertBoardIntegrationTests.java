@@ -175,11 +175,6 @@ class AlertBoardIntegrationTests {
     }
 
     private HeardClient person(String name, String role) {
-        var email = name.toLowerCase(java.util.Locale.ROOT).replace(' ', '.') + "@heard.test";
-        var created = admin.post(
-                "/api/admin/users",
-                Map.of("email", email, "name", name, "password", "a-long-password-1", "role", role));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        return new HeardClient(port).signIn(email, "a-long-password-1");
+        return new HeardClient(port).signIn(admin.addColleague(name, role, "a-long-password-1"), "a-long-password-1");
     }
 }
