@@ -24,6 +24,7 @@ import org.springframework.context.annotation.Import;
         properties = {
             "heard.admin.email=" + TestUsers.ADMIN_EMAIL,
             "heard.admin.password=" + TestUsers.ADMIN_PASSWORD,
+            "heard.brand.name=" + TestUsers.BRAND_NAME,
             "heard.outbox.initial-backoff=200ms",
             "heard.sandbox.redelivery-interval=1s"
         })

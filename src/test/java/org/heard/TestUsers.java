@@ -6,5 +6,8 @@ public final class TestUsers {
     public static final String ADMIN_EMAIL = "admin@heard.test";
     public static final String ADMIN_PASSWORD = "admin-password-for-tests";
 
+    /** The brand the customers of the test application know (heard.brand.name). */
+    public static final String BRAND_NAME = "Northwind Care";
+
     private TestUsers() {}
 }

@@ -32,7 +32,9 @@ public class ReplyVariables {
     private final String brand;
 
     ReplyVariables(
-            ConversationCustomers customers, Colleagues colleagues, @Value("${heard.replies.brand:}") String brand) {
+            ConversationCustomers customers,
+            Colleagues colleagues,
+            @Value("${heard.replies.brand:${heard.brand.name:}}") String brand) {
         this.customers = customers;
         this.colleagues = colleagues;
         this.brand = brand.strip();
@@ -140,7 +142,7 @@ public class ReplyVariables {
         standard.put("agent_name", "your name");
         standard.put("agent_first_name", "your first name");
         standard.put("channel", "the network, such as x or email");
-        standard.put("brand", "the brand's name (heard.replies.brand, else the account)");
+        standard.put("brand", "the brand's name (heard.brand.name, else the account)");
         return java.util.Collections.unmodifiableMap(standard);
     }
 }

@@ -122,6 +122,48 @@ class ComposerBrowserIntegrationTests {
     }
 
     @Test
+    void anAgentChoosesHowTheirRepliesAreSignedAndTheCustomerReadsIt() {
+        var email = admin.addColleague("Bea Okoro", "AGENT", "a-first-password");
+        long id = customers.posts("Ada Lovelace", "@heardbrand my order never came", false);
+        admin.put("/api/replies/signatures/sandbox", Map.of("style", "FULL_NAME"));
+        try {
+            var page = browser.signIn(browser.window(), email, "a-first-password");
+            page.navigate("/account");
+            page.getByLabel("Sign replies as").fill("Bea, Billing team");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save signature"))
+                    .click();
+            assertThat(page.locator(".notice"))
+                    .hasText("Your replies are signed \"Bea, Billing team\" where your team signs with a name.");
+            assertThat(page.getByLabel("Sign replies as")).hasValue("Bea, Billing team");
+
+            page.navigate("/inbox/" + id);
+            var pane = page.locator("#pane");
+            pane.locator("#reply-text").fill("Sorry Ada, I'm on it.");
+            assertThat(pane.locator(".preview-label")).containsText("signed — Bea, Billing team (counted)");
+            pane.getByRole(
+                            AriaRole.BUTTON,
+                            new com.microsoft.playwright.Locator.GetByRoleOptions()
+                                    .setName("Send")
+                                    .setExact(true))
+                    .click();
+            assertThat(pane.locator(".message.from-team")).containsText("— Bea, Billing team");
+            customers.awaitOnNetwork("Sorry Ada, I'm on it.\n— Bea, Billing team");
+
+            page.navigate("/account");
+            page.getByLabel("Sign replies as").fill("");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save signature"))
+                    .click();
+            assertThat(page.locator(".notice")).hasText("Your replies are signed with your name, Bea Okoro.");
+            var tooLong = admin.put("/api/me/signature", Map.of("signsAs", "x".repeat(61)));
+            assertThat(tooLong.status()).isEqualTo(400);
+            assertThat(tooLong.json().get("detail").asString())
+                    .isEqualTo("A signature has at most 60 characters; customers read it at the end of every reply.");
+        } finally {
+            admin.put("/api/replies/signatures/sandbox", Map.of("style", "NONE"));
+        }
+    }
+
+    @Test
     void theSavedRepliesPageListsAndSavesAnAgentsOwn() {
         var page = browser.signInAsAgent(browser.window());
         page.navigate("/replies/saved");

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import org.heard.Browser;
 import org.heard.HeardClient;
 import org.heard.IntegrationTest;
+import org.heard.TestUsers;
 import org.heard.selfservice.AccountSystemDouble;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,7 +80,9 @@ class SelfServiceBrowserIntegrationTests {
 
         var linkPage = browser.window();
         linkPage.navigate(matcher.group());
-        assertThat(linkPage.getByRole(AriaRole.HEADING)).containsText("Connect your account");
+        assertThat(linkPage.getByRole(AriaRole.HEADING)).hasText("Connect your " + TestUsers.BRAND_NAME + " account");
+        assertThat(linkPage).hasTitle("Connect your account · " + TestUsers.BRAND_NAME);
+        assertThat(linkPage.locator("main")).not().containsText("Heard");
         assertThat(linkPage.locator("main")).containsText("#balance");
         linkPage.getByLabel("Account number").fill("77" + run.hashCode());
         linkPage.getByLabel("PIN or password").fill("2468");

@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Everyone's own account: the name customers and colleagues see, and the password. */
+/** Everyone's own account: the name customers and colleagues see, how their replies are signed, and the password. */
 @Controller
 class AccountPage {
 
@@ -32,6 +32,24 @@ class AccountPage {
             var user = accounts.rename(me.id(), name);
             redirect.addFlashAttribute(
                     "notice", "Your name is now " + user.displayName() + ", in replies and in colleagues' inboxes.");
+        } catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/account";
+    }
+
+    @PostMapping("/account/signature")
+    String signAs(
+            @RequestParam(required = false) String signsAs,
+            @AuthenticationPrincipal SignedInUser me,
+            RedirectAttributes redirect) {
+        try {
+            var user = accounts.signAs(me.id(), signsAs);
+            redirect.addFlashAttribute(
+                    "notice",
+                    user.signsAs() == null
+                            ? "Your replies are signed with your name, " + user.displayName() + "."
+                            : "Your replies are signed \"" + user.signsAs() + "\" where your team signs with a name.");
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("problem", e.getMessage());
         }

@@ -2,6 +2,7 @@ package org.heard.identity.internal;
 
 import java.util.regex.Pattern;
 import org.heard.identity.Role;
+import org.jspecify.annotations.Nullable;
 
 /** A person an admin is adding; a request that could not become a valid user is refused here. */
 record NewUser(String email, String name, String password, Role role) {
@@ -31,6 +32,22 @@ record NewUser(String email, String name, String password, Role role) {
             throw new IllegalArgumentException("A name has at most 200 characters.");
         }
         return name.trim();
+    }
+
+    /** How a person signs replies: one line of at most 60 characters, or null (blank) to sign with their name. */
+    static @Nullable String signsAs(@Nullable String signsAs) {
+        if (signsAs == null || signsAs.isBlank()) {
+            return null;
+        }
+        var line = signsAs.strip();
+        if (line.length() > 60) {
+            throw new IllegalArgumentException(
+                    "A signature has at most 60 characters; customers read it at the end of every reply.");
+        }
+        if (line.contains("\n") || line.contains("\r")) {
+            throw new IllegalArgumentException("Write the signature on one line.");
+        }
+        return line;
     }
 
     /** A password long enough to keep; refused otherwise. */

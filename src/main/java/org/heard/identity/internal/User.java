@@ -12,6 +12,7 @@ import java.time.Instant;
 import org.heard.identity.Colleague;
 import org.heard.identity.Role;
 import org.heard.identity.SignedInUser;
+import org.jspecify.annotations.Nullable;
 
 @Entity
 @Table(name = "users")
@@ -31,6 +32,9 @@ class User {
 
     @Enumerated(EnumType.STRING)
     private Role role;
+
+    @Column(name = "signs_as")
+    private String signsAs;
 
     private boolean enabled = true;
 
@@ -86,6 +90,15 @@ class User {
         this.displayName = displayName;
     }
 
+    @Nullable
+    String signsAs() {
+        return signsAs;
+    }
+
+    void signAs(@Nullable String signsAs) {
+        this.signsAs = signsAs;
+    }
+
     void changePassword(String passwordHash) {
         this.passwordHash = passwordHash;
     }
@@ -95,6 +108,6 @@ class User {
     }
 
     Colleague colleague() {
-        return new Colleague(id, displayName, email, role);
+        return new Colleague(id, displayName, email, role, signsAs);
     }
 }

@@ -62,6 +62,14 @@ class UserAccounts implements UserDetailsService, Colleagues {
         return user;
     }
 
+    /** A person chooses how their replies are signed where the team signs with a name; blank signs with their name. */
+    @Transactional
+    public User signAs(long id, String signsAs) {
+        var user = users.findById(id).orElseThrow(() -> new UserNotFound(id));
+        user.signAs(NewUser.signsAs(signsAs));
+        return user;
+    }
+
     /** A person changes their own password, proving they know the current one. */
     @Transactional
     public User changePassword(long id, String current, String chosen) {

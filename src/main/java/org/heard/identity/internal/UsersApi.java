@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import org.heard.identity.Role;
 import org.heard.identity.SignedInUser;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,7 +17,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Admins add people, change their roles and disable them through the API; everyone changes their own name and password. */
+/** Admins add people, change their roles and disable them through the API; everyone changes their own name, signature and
+ * password.
+ */
 @RestController
 @Tag(name = "Users")
 class UsersApi {
@@ -73,6 +76,14 @@ class UsersApi {
         return UserView.of(accounts.rename(me.id(), request.name()));
     }
 
+    @PutMapping("/api/me/signature")
+    @Operation(
+            summary = "How your replies are signed where the team signs with a name (initials are taken from it);"
+                    + " an empty signsAs signs with your name")
+    UserView signAs(@RequestBody SignatureRequest request, @AuthenticationPrincipal SignedInUser me) {
+        return UserView.of(accounts.signAs(me.id(), request.signsAs()));
+    }
+
     @PostMapping("/api/me/password")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void changePassword(@RequestBody PasswordRequest request, @AuthenticationPrincipal SignedInUser me) {
@@ -87,10 +98,25 @@ class UsersApi {
 
     record PasswordRequest(String current, String password) {}
 
-    record UserView(long id, String email, String name, Role role, boolean enabled, Instant createdAt) {
+    record SignatureRequest(String signsAs) {}
+
+    record UserView(
+            long id,
+            String email,
+            String name,
+            @Nullable String signsAs,
+            Role role,
+            boolean enabled,
+            Instant createdAt) {
         static UserView of(User user) {
             return new UserView(
-                    user.id(), user.email(), user.displayName(), user.role(), user.enabled(), user.createdAt());
+                    user.id(),
+                    user.email(),
+                    user.displayName(),
+                    user.signsAs(),
+                    user.role(),
+                    user.enabled(),
+                    user.createdAt());
         }
     }
 }

@@ -40,6 +40,6 @@ class ComposerFinishing implements ReplyFinishing {
         var agent = colleagues.find(userId);
         return agent.isEmpty()
                 ? filled
-                : signatures.style(channel).sign(filled, agent.get().name());
+                : signatures.style(channel).sign(filled, agent.get().signingName());
     }
 }

@@ -56,7 +56,7 @@ public class Previews {
         var shown = written.isEmpty() ? "" : finishing.finished(conversationId, userId, customer.channel(), written);
         var signature = colleagues
                 .find(userId)
-                .map(agent -> signatures.style(customer.channel()).signature(agent.name()))
+                .map(agent -> signatures.style(customer.channel()).signature(agent.signingName()))
                 .filter(s -> !s.isEmpty())
                 .map(String::strip)
                 .orElse(null);
