@@ -513,7 +513,12 @@
       }
       case "n": {
         var note = document.getElementById("note-text");
-        if (note) { event.preventDefault(); note.focus(); }
+        if (note) {
+          event.preventDefault();
+          var tool = note.closest("details");
+          if (tool) tool.open = true;
+          note.focus();
+        }
         break;
       }
       case "/": {

@@ -62,13 +62,16 @@ class PaneRoomBrowserIntegrationTests {
         var latest = newestMessage(page);
         assertThat(latest).isInViewport(whole());
         var shares = new StringBuilder("thread share of the pane at 1280×800: closed ").append(threadShare(page));
+        assertThat(threadShare(page)).isGreaterThanOrEqualTo(0.5);
 
-        for (var tool : List.of("Saved replies", "Continue privately / elsewhere", "Send later")) {
+        for (var tool : List.of("Saved replies", "Continue privately / elsewhere", "Note", "Send later")) {
             var summary = pane.locator("summary").filter(new Locator.FilterOptions().setHasText(tool));
             summary.click();
             assertThat(summary.locator("xpath=..")).hasAttribute("open", "");
             assertThat(latest).isInViewport(whole());
-            shares.append(", ").append(tool).append(' ').append(threadShare(page));
+            var share = threadShare(page);
+            shares.append(", ").append(tool).append(' ').append(share);
+            assertThat(share).as("thread share with %s open", tool).isGreaterThanOrEqualTo(0.5);
             Browser.screenshot(page, "pane-room-" + tool.toLowerCase().replaceAll("[^a-z]+", "-"));
             summary.click();
         }
@@ -81,6 +84,7 @@ class PaneRoomBrowserIntegrationTests {
         assertThat(pane.locator(".composer > .problem")).containsText("payment card number");
         assertThat(newestMessage(page)).isInViewport(whole());
         shares.append(", refusal ").append(threadShare(page));
+        assertThat(threadShare(page)).isGreaterThanOrEqualTo(0.5);
         Browser.screenshot(page, "pane-room-refusal");
         System.out.println(shares);
     }
