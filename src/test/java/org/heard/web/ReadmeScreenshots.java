@@ -211,6 +211,11 @@ class ReadmeScreenshots {
 
     private static void save(Page page, String name) throws IOException {
         Files.createDirectories(IMAGES);
+        if (page.locator("#pane").count() > 0) {
+            // The pane fetches its saved replies as it opens: draw it whole.
+            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("#saved-picker"))
+                    .isVisible();
+        }
         page.screenshot(new Page.ScreenshotOptions().setPath(IMAGES.resolve(name)));
         Browser.screenshot(page, "readme-" + name.replace(".png", ""));
     }
