@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.scheduling.config.ScheduledTaskHolder;
+import tools.jackson.databind.JsonNode;
 
 /**
  * What a reply answers on the network: a private reply the customer's latest message, where the network's private
@@ -46,6 +49,9 @@ class ReplyTargetIntegrationTests {
     @Qualifier("postbox")
     RecordingNetwork postbox;
 
+    @Autowired
+    ScheduledTaskHolder scheduler;
+
     HeardClient agent;
 
     @BeforeEach
@@ -59,11 +65,36 @@ class ReplyTargetIntegrationTests {
         customerWrites(TestNetworks.CHATLINE, "help@chatline", "first-" + customer, customer, true, hoursAgo(2));
         customerWrites(TestNetworks.CHATLINE, "help@chatline", "latest-" + customer, customer, true, hoursAgo(1));
         long id = agent.conversationOf(customer);
-        awaitMessages(id, 2);
+        awaitCustomersMessages(id, "first-" + customer, "latest-" + customer);
 
         var reply = agent.post("/api/conversations/" + id + "/replies", Map.of("text", "Sorry, looking now."));
         assertThat(reply.status()).as(reply.body()).isEqualTo(201);
 
+        assertThat(sent(chatline, "Sorry, looking now.").inReplyTo()).isEqualTo("latest-" + customer);
+    }
+
+    @Test
+    void aStillOnItUpdateBeforeTheAgentAnswersLeavesThePrivateReplyAnsweringTheCustomersLatestMessage() {
+        var customer = "c-" + UUID.randomUUID().toString().substring(0, 8);
+        customerWrites(TestNetworks.CHATLINE, "help@chatline", "first-" + customer, customer, true, hoursAgo(2));
+        customerWrites(TestNetworks.CHATLINE, "help@chatline", "latest-" + customer, customer, true, hoursAgo(1));
+        long id = agent.conversationOf(customer);
+        awaitCustomersMessages(id, "first-" + customer, "latest-" + customer);
+
+        // The customer has waited two hours since their first message: the round that Heard's scheduler runs
+        // every minute tells them they are not forgotten, before the agent has looked.
+        stillOnItRoundComes();
+        assertThat(messages(id))
+                .extracting(m ->
+                        m.get("direction").asString() + ": " + m.get("text").asString())
+                .hasSize(3)
+                .startsWith("INBOUND: Hello? first-" + customer, "INBOUND: Hello? latest-" + customer)
+                .last()
+                .asString()
+                .startsWith("OUTBOUND: Automatic update: we haven't forgotten you.");
+
+        var reply = agent.post("/api/conversations/" + id + "/replies", Map.of("text", "Sorry, looking now."));
+        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
         assertThat(sent(chatline, "Sorry, looking now.").inReplyTo()).isEqualTo("latest-" + customer);
     }
 
@@ -125,13 +156,37 @@ class ReplyTargetIntegrationTests {
         assertThat(response.status()).as(response.body()).isEqualTo(200);
     }
 
-    private void awaitMessages(long conversationId, int count) {
-        await().atMost(PATIENCE)
-                .until(() -> agent.get("/api/conversations/" + conversationId)
-                                .json()
-                                .get("messages")
-                                .size()
-                        == count);
+    /**
+     * Waits until the conversation shows the customer's messages with these network ids. It may show more: Heard's
+     * own automatic updates can come in between at any moment, so a count of messages is not what to wait for.
+     */
+    private void awaitCustomersMessages(long conversationId, String... externalIds) {
+        await().atMost(PATIENCE).until(() -> {
+            var shown = new ArrayList<String>();
+            for (var message : messages(conversationId)) {
+                if ("INBOUND".equals(message.get("direction").asString())) {
+                    shown.add(message.get("externalId").asString());
+                }
+            }
+            return shown.containsAll(List.of(externalIds));
+        });
+    }
+
+    private List<JsonNode> messages(long conversationId) {
+        var messages = new ArrayList<JsonNode>();
+        agent.get("/api/conversations/" + conversationId).json().get("messages").forEach(messages::add);
+        return messages;
+    }
+
+    /** Runs Heard's scheduled "still on it" round now, as its scheduler does every minute. */
+    private void stillOnItRoundComes() {
+        scheduler.getScheduledTasks().stream()
+                .filter(task -> task.toString().endsWith("WaitUpdateSender.watch"))
+                .findFirst()
+                .orElseThrow()
+                .getTask()
+                .getRunnable()
+                .run();
     }
 
     private static OutboundMessage sent(RecordingNetwork network, String text) {
