@@ -15,9 +15,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Every error answer of the API is an RFC 9457 problem detail. A request Heard cannot act on says why in words a
- * person can act on; the self-validating commands of each module supply those words. Pages get Heard's error page
- * instead ({@link PageProblems}).
+ * Every error answer of the API is an RFC 9457 problem detail. A request Heard refuses ({@link Refused}) says why in
+ * words a person can act on; the self-validating commands of each module supply those words. Pages get Heard's error
+ * page instead ({@link PageProblems}).
  */
 @RestControllerAdvice(annotations = RestController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -26,9 +26,15 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
 
     @ExceptionHandler
+    ResponseEntity<ProblemDetail> refused(Refused e) {
+        log.debug("Refused a request: {}", e.getMessage());
+        return Problems.answer(HttpStatus.BAD_REQUEST, Problems.REFUSED_TITLE, e.getMessage());
+    }
+
+    @ExceptionHandler
     ResponseEntity<ProblemDetail> invalid(IllegalArgumentException e) {
         log.debug("Refused a request: {}", e.getMessage());
-        return Problems.answer(HttpStatus.BAD_REQUEST, "Request not accepted", e.getMessage());
+        return Problems.answer(HttpStatus.BAD_REQUEST, Problems.REFUSED_TITLE, e.getMessage());
     }
 
     @ExceptionHandler

@@ -19,7 +19,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 /**
  * Heard's one error model: an address under {@code /api/} answers with an RFC 9457 problem detail for programs
  * ({@link ApiProblems}); every other address is a page a person reads, and a refusal there is Heard's own error page,
- * in its layout, saying what happened and what to do — never a problem detail in the browser. Errors outside a
+ * in its layout, saying what happened and what to do — never a problem detail in the browser. A {@link Refused}
+ * request shows its reason. Errors outside a
  * controller (an address nothing answers, a page a role may not open) reach the same page through {@code /error}.
  */
 @ControllerAdvice(annotations = Controller.class)
@@ -43,10 +44,17 @@ class PageProblems {
 
     @ExceptionHandler
     @Nullable
+    Object refused(Refused e, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        log.debug("Refused a page request: {}", e.getMessage());
+        return answer(request, response, HttpStatus.BAD_REQUEST, Problems.REFUSED_TITLE, e.getMessage());
+    }
+
+    @ExceptionHandler
+    @Nullable
     Object invalid(IllegalArgumentException e, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         log.debug("Refused a page request: {}", e.getMessage());
-        return answer(request, response, HttpStatus.BAD_REQUEST, "Request not accepted", e.getMessage());
+        return answer(request, response, HttpStatus.BAD_REQUEST, Problems.REFUSED_TITLE, e.getMessage());
     }
 
     @ExceptionHandler

@@ -13,6 +13,7 @@ public final class Problems {
                     + " reload and try again.";
     static final String CHANGED_TITLE = "Changed meanwhile";
     static final String CHANGED = "Someone changed this conversation at the same moment; reload it and try again.";
+    static final String REFUSED_TITLE = "Request not accepted";
 
     private Problems() {}
 
