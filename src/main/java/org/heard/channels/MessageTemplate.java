@@ -3,6 +3,7 @@ package org.heard.channels;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.heard.platform.Refused;
 
 /**
  * A message the network approved in advance, which it takes even when the customer's messaging window has closed
@@ -40,14 +41,14 @@ public record MessageTemplate(String name, String language, String body) {
     /**
      * The body as the customer will read it.
      *
-     * @throws IllegalArgumentException naming the first variable without a value
+     * @throws Refused naming the first variable without a value
      */
     public String fill(List<String> values) {
         for (int n = 1; n <= variables(); n++) {
             if (n > values.size()
                     || values.get(n - 1) == null
                     || values.get(n - 1).isBlank()) {
-                throw new IllegalArgumentException("The template " + name + " needs a value for {{" + n + "}}.");
+                throw new Refused("The template " + name + " needs a value for {{" + n + "}}.");
             }
         }
         var matcher = VARIABLE.matcher(body);

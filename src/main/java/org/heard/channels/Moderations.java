@@ -14,7 +14,7 @@ public interface Moderations {
      * @param account the network's id for the account
      * @param comment the network's id for the comment
      * @throws SendFailed with the network's reason when it refuses or cannot be reached
-     * @throws IllegalArgumentException when the channel does not support it
+     * @throws Refused when the channel does not support it
      */
     void moderate(String channel, String account, String comment, Moderation action) throws SendFailed;
 }

@@ -1,5 +1,7 @@
 package org.heard.conversations;
 
+import org.heard.platform.Refused;
+
 /**
  * What a bot may do in a conversation beyond triage's automated replies: write to the customer privately on the
  * same network, leave colleagues a note, and close what it fully answered. Every message it sends is marked as
@@ -14,7 +16,7 @@ public interface AutomatedConversations {
      * already has an open private conversation there, the message goes in that one.
      *
      * @return the conversation the message went in
-     * @throws IllegalArgumentException when the network does not let the brand write privately first, or the
+     * @throws Refused when the network does not let the brand write privately first, or the
      *     message does not fit it
      */
     long replyPrivately(long conversationId, String text);
@@ -34,7 +36,7 @@ public interface AutomatedConversations {
      * The profile the conversation is with now: the one customer account on one network that a private link,
      * such as an account the customer connects, may belong to. Never the person's other, linked profiles.
      *
-     * @throws IllegalArgumentException when the conversation does not exist
+     * @throws Refused when the conversation does not exist
      */
     long profileOf(long conversationId);
 }

@@ -1,6 +1,7 @@
 package org.heard.conversations;
 
 import org.heard.channels.Visibility;
+import org.heard.platform.Refused;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,7 +19,7 @@ public interface ConversationReplies {
      * @param visibility public or private, or null for the conversation's own way
      * @return the stored reply, which may wait for approval
      * @throws ReplyRefused when a check before sending refuses it; nothing is stored
-     * @throws IllegalArgumentException when the network's rules refuse it (too long, its messaging window closed,
+     * @throws Refused when the network's rules refuse it (too long, its messaging window closed,
      *     the channel no longer connected); nothing is stored
      * @throws org.springframework.web.server.ResponseStatusException 404 when the conversation does not exist
      */

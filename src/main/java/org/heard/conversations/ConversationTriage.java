@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.heard.platform.Refused;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,7 +18,7 @@ public interface ConversationTriage {
     /**
      * Sets the priority (higher comes first) with the reason a person reads in the inbox.
      *
-     * @throws IllegalArgumentException when the conversation does not exist
+     * @throws Refused when the conversation does not exist
      */
     void prioritise(long conversationId, int priority, String reason);
 

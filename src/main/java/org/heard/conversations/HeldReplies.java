@@ -1,11 +1,12 @@
 package org.heard.conversations;
 
 import java.util.List;
+import org.heard.platform.Refused;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Replies that wait before they go out: held for approval, or scheduled for later. Each method runs in the
- * caller's transaction or its own, and refuses, with {@link IllegalArgumentException}, a reply that is not
+ * caller's transaction or its own, and refuses, with {@link Refused}, a reply that is not
  * waiting in the way it expects.
  */
 public interface HeldReplies {

@@ -1,11 +1,13 @@
 package org.heard.conversations;
 
+import org.heard.platform.Refused;
+
 /**
  * A check before sending refused a reply; nothing was stored or sent.
  *
  * @see ReplyVerdict.Refuse
  */
-public class ReplyRefused extends IllegalArgumentException {
+public class ReplyRefused extends Refused {
 
     private final boolean movePrivate;
 

@@ -15,9 +15,11 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Every error answer of the API is an RFC 9457 problem detail. A request Heard cannot act on says why in words a
- * person can act on; the self-validating commands of each module supply those words. Pages get Heard's error page
- * instead ({@link PageProblems}).
+ * Every error answer of the API is an RFC 9457 problem detail. A request Heard refuses ({@link Refused}) says why in
+ * words a person can act on; the self-validating commands of each module supply those words. Any other
+ * {@link IllegalArgumentException} is a request Heard failed to read: the caller gets a fixed answer and the log gets
+ * the exception, because a JDK or library message ("Invalid UUID string") is no reason a person can act on and may
+ * show Heard's insides. Pages get Heard's error page instead ({@link PageProblems}).
  */
 @RestControllerAdvice(annotations = RestController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -26,9 +28,15 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
 
     @ExceptionHandler
-    ResponseEntity<ProblemDetail> invalid(IllegalArgumentException e) {
+    ResponseEntity<ProblemDetail> refused(Refused e) {
         log.debug("Refused a request: {}", e.getMessage());
-        return Problems.answer(HttpStatus.BAD_REQUEST, "Request not accepted", e.getMessage());
+        return Problems.answer(HttpStatus.BAD_REQUEST, Problems.REFUSED_TITLE, e.getMessage());
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> unreadable(IllegalArgumentException e) {
+        log.warn("Could not read a request", e);
+        return Problems.answer(HttpStatus.BAD_REQUEST, Problems.REFUSED_TITLE, Problems.UNREADABLE);
     }
 
     @ExceptionHandler

@@ -19,7 +19,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 /**
  * Heard's one error model: an address under {@code /api/} answers with an RFC 9457 problem detail for programs
  * ({@link ApiProblems}); every other address is a page a person reads, and a refusal there is Heard's own error page,
- * in its layout, saying what happened and what to do — never a problem detail in the browser. Errors outside a
+ * in its layout, saying what happened and what to do — never a problem detail in the browser. A {@link Refused}
+ * request shows its reason; any other {@link IllegalArgumentException} shows a fixed sentence and goes to the log, as
+ * in {@link ApiProblems}. Errors outside a
  * controller (an address nothing answers, a page a role may not open) reach the same page through {@code /error}.
  */
 @ControllerAdvice(annotations = Controller.class)
@@ -43,10 +45,18 @@ class PageProblems {
 
     @ExceptionHandler
     @Nullable
-    Object invalid(IllegalArgumentException e, HttpServletRequest request, HttpServletResponse response)
-            throws IOException {
+    Object refused(Refused e, HttpServletRequest request, HttpServletResponse response) throws IOException {
         log.debug("Refused a page request: {}", e.getMessage());
-        return answer(request, response, HttpStatus.BAD_REQUEST, "Request not accepted", e.getMessage());
+        return answer(request, response, HttpStatus.BAD_REQUEST, Problems.REFUSED_TITLE, e.getMessage());
+    }
+
+    /** A JDK or library message is no reason a person can act on; it goes to the log, not the page. */
+    @ExceptionHandler
+    @Nullable
+    Object unreadable(IllegalArgumentException e, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        log.warn("Could not read a page request", e);
+        return answer(request, response, HttpStatus.BAD_REQUEST, Problems.REFUSED_TITLE, Problems.UNREADABLE);
     }
 
     @ExceptionHandler

@@ -13,6 +13,9 @@ public final class Problems {
                     + " reload and try again.";
     static final String CHANGED_TITLE = "Changed meanwhile";
     static final String CHANGED = "Someone changed this conversation at the same moment; reload it and try again.";
+    static final String REFUSED_TITLE = "Request not accepted";
+    /** What a person reads when a request failed in a way Heard has no words for; the log has the reason. */
+    static final String UNREADABLE = "Heard could not read this request; check the values you sent.";
 
     private Problems() {}
 

@@ -25,7 +25,7 @@ public interface TeamTimeZone {
      * ({@code 2026-12-24T15:00+01:00}), or a local time ({@code 2026-12-24T15:00}, as a datetime-local field
      * sends it) in the given zone, or the team's when none is given.
      *
-     * @throws IllegalArgumentException when the text is none of these, saying what to write
+     * @throws TimeRefused when the text is none of these, saying what to write
      */
     default Instant instant(String text, @Nullable String zoneName) {
         var value = text == null ? "" : text.strip();
@@ -39,27 +39,26 @@ public interface TeamTimeZone {
             var zone = zoneName == null || zoneName.isBlank() ? zone() : ZoneId.of(zoneName.strip());
             return LocalDateTime.parse(value.replace(' ', 'T')).atZone(zone).toInstant();
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("\"" + value + "\" is not a time Heard can read; write it like "
+            throw new TimeRefused("\"" + value + "\" is not a time Heard can read; write it like "
                     + "2026-12-24T15:00 (in " + zone().getId() + ") or 2026-12-24T15:00:00Z.");
         } catch (DateTimeException e) {
-            throw new IllegalArgumentException(
-                    "\"" + zoneName + "\" is not a time zone; write one like Europe/London.");
+            throw new TimeRefused("\"" + zoneName + "\" is not a time zone; write one like Europe/London.");
         }
     }
 
     /**
      * A time to send something at, read as {@link #instant}: it must be ahead of {@code now}, and within a year.
      *
-     * @throws IllegalArgumentException when it cannot be read, has passed or is too far ahead
+     * @throws TimeRefused when it cannot be read, has passed or is too far ahead
      */
     default Instant later(String text, @Nullable String zoneName, Instant now) {
         var at = instant(text, zoneName);
         if (!at.isAfter(now)) {
-            throw new IllegalArgumentException(
+            throw new TimeRefused(
                     shown(at) + " (" + zone().getId() + ") has passed; pick a later time, or send it now.");
         }
         if (at.isAfter(now.plus(java.time.Duration.ofDays(366)))) {
-            throw new IllegalArgumentException("Heard schedules up to a year ahead; pick a time before "
+            throw new TimeRefused("Heard schedules up to a year ahead; pick a time before "
                     + shown(now.plus(java.time.Duration.ofDays(366))) + ".");
         }
         return at;

@@ -1,6 +1,7 @@
 package org.heard.triage;
 
 import java.util.List;
+import org.heard.platform.Refused;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,7 +20,7 @@ public interface Escalations {
      * the inbox, and puts it in a queue.
      *
      * @param queue the queue's key, or null to leave it where it is
-     * @throws IllegalArgumentException when the conversation or the queue does not exist
+     * @throws Refused when the conversation or the queue does not exist
      */
     void escalate(long conversationId, int floor, String reason, @Nullable String queue);
 }

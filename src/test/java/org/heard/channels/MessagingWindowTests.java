@@ -1,12 +1,13 @@
 package org.heard.channels;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.heard.channels.ComposerRules.MessagingWindow;
+import org.heard.platform.Refused;
 import org.junit.jupiter.api.Test;
 
 class MessagingWindowTests {
@@ -59,7 +60,7 @@ class MessagingWindowTests {
         assertThat(template.fill(List.of("Pablo", "#5512"))).isEqualTo("Hi Pablo, order #5512 (Pablo) is on its way.");
         assertThat(template.choose(List.of(" Pablo ", "#5512", "extra")).variables())
                 .containsExactly("Pablo", "#5512");
-        assertThatIllegalArgumentException()
+        assertThatExceptionOfType(Refused.class)
                 .isThrownBy(() -> template.fill(List.of("Pablo", " ")))
                 .withMessage("The template order_update needs a value for {{2}}.");
         assertThat(new MessageTemplate("thanks", "es", "Gracias $1 \\o/").fill(List.of()))

@@ -9,6 +9,7 @@ import org.heard.channels.Moderation;
 import org.heard.channels.Moderations;
 import org.heard.channels.SendFailed;
 import org.heard.channels.Templates;
+import org.heard.platform.Refused;
 import org.springframework.stereotype.Service;
 
 /**
@@ -45,7 +46,7 @@ class AccountCalls implements Templates, Moderations {
     public void moderate(String channel, String account, String comment, Moderation action) throws SendFailed {
         var connector = connectors.find(channel).orElse(null);
         if (connector == null || !connector.moderations().contains(action)) {
-            throw new IllegalArgumentException(channel + " does not let Heard do that to a comment.");
+            throw new Refused(channel + " does not let Heard do that to a comment.");
         }
         connector.moderate(open(channel, account), comment, action);
     }

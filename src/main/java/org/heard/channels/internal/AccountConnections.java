@@ -13,6 +13,7 @@ import org.heard.channels.Credentials;
 import org.heard.channels.internal.AccountAudit.Action;
 import org.heard.channels.internal.AccountStore.StoredAccount;
 import org.heard.identity.Colleague;
+import org.heard.platform.Refused;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -155,7 +156,7 @@ class AccountConnections {
     private ChannelConnector connectable(String channel) {
         var connector = connectors.find(channel).orElseThrow(() -> new WebhookEndpoint.UnknownChannel(channel));
         if (!ConnectedAccounts.hasAccounts(connector)) {
-            throw new IllegalArgumentException(connector.displayName() + " needs no account to be connected.");
+            throw new Refused(connector.displayName() + " needs no account to be connected.");
         }
         return connector;
     }

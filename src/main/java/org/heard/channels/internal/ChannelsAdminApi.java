@@ -13,6 +13,7 @@ import org.heard.channels.internal.ChannelOverview.AccountView;
 import org.heard.channels.internal.ChannelOverview.ChannelView;
 import org.heard.identity.SignedInUser;
 import org.heard.platform.Problems;
+import org.heard.platform.Refused;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -86,7 +87,7 @@ class ChannelsAdminApi {
     AccountView connect(
             @RequestBody ConnectRequest request, @AuthenticationPrincipal SignedInUser me, HttpServletRequest http) {
         if (request.channel() == null || request.channel().isBlank()) {
-            throw new IllegalArgumentException("Say which channel to connect an account on.");
+            throw new Refused("Say which channel to connect an account on.");
         }
         var base = address.base(http);
         var values = request.credentials() == null ? Map.<String, String>of() : request.credentials();

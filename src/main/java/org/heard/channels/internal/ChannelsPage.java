@@ -8,6 +8,7 @@ import org.heard.channels.AccountStatus;
 import org.heard.channels.ConnectionFailed;
 import org.heard.channels.internal.AccountStore.StoredAccount;
 import org.heard.identity.SignedInUser;
+import org.heard.platform.Refused;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -108,9 +109,7 @@ class ChannelsPage {
     private String act(String channel, Model model, HttpServletRequest http, Supplier<String> action) {
         try {
             model.addAttribute("notice", action.get());
-        } catch (ConnectionFailed | CredentialsKey.KeyMissing | AccountConnections.AccountDisconnected e) {
-            model.addAttribute("problem", e.getMessage());
-        } catch (IllegalArgumentException e) {
+        } catch (Refused | CredentialsKey.KeyMissing | AccountConnections.AccountDisconnected e) {
             model.addAttribute("problem", e.getMessage());
         }
         model.addAttribute("c", overview.channel(channel, address.base(http)));

@@ -14,6 +14,7 @@ import java.util.Map;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import org.heard.channels.Credentials;
+import org.heard.platform.Refused;
 import org.springframework.stereotype.Component;
 
 /**
@@ -118,7 +119,7 @@ class CredentialsCipher {
                 out.writeUTF(entry.getValue());
             }
         } catch (IOException e) {
-            throw new IllegalArgumentException("A credential is longer than Heard keeps", e);
+            throw new Refused("A credential is longer than Heard keeps", e);
         }
         return bytes.toByteArray();
     }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
+import org.heard.platform.Refused;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -49,7 +50,7 @@ class SandboxApi {
     @Operation(summary = "Post as a customer: in public, in reply to a post, or privately to the brand")
     SandboxPost post(@RequestBody CustomerPost request) {
         if (request == null) {
-            throw new IllegalArgumentException("Send {\"author\": \"maria_g\", \"text\": \"…\"}.");
+            throw new Refused("Send {\"author\": \"maria_g\", \"text\": \"…\"}.");
         }
         return network.post(
                 request.author(), request.text(), request.inReplyTo(), Boolean.TRUE.equals(request.isPrivate()));
@@ -83,7 +84,7 @@ class SandboxApi {
                     HttpStatus.UNAUTHORIZED, "Send the sandbox secret in " + TOKEN_HEADER + " to post as the brand.");
         }
         if (key == null || key.isBlank() || key.length() > 100) {
-            throw new IllegalArgumentException("Send an Idempotency-Key header of at most 100 characters.");
+            throw new Refused("Send an Idempotency-Key header of at most 100 characters.");
         }
         var post =
                 network.brandPost(key, request.text(), request.inReplyTo(), request.isPrivate(), request.recipient());

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.heard.platform.AllNodes;
 import org.heard.platform.LiveStream;
+import org.heard.platform.Refused;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -61,17 +62,17 @@ public class SandboxNetwork {
     @Transactional
     public SandboxPost post(String authorHandle, String text, @Nullable Long inReplyTo, boolean isPrivate) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("Write something to post.");
+            throw new Refused("Write something to post.");
         }
         if (text.length() > MAX_TEXT) {
-            throw new IllegalArgumentException("A sandbox post has at most " + MAX_TEXT + " characters.");
+            throw new Refused("A sandbox post has at most " + MAX_TEXT + " characters.");
         }
         var author = personaOrNew(authorHandle);
         if (author.brand()) {
-            throw new IllegalArgumentException("The brand answers from Heard's inbox, not from the sandbox page.");
+            throw new Refused("The brand answers from Heard's inbox, not from the sandbox page.");
         }
         if (inReplyTo != null && find(inReplyTo).isEmpty()) {
-            throw new IllegalArgumentException("There is no post " + inReplyTo + " to reply to.");
+            throw new Refused("There is no post " + inReplyTo + " to reply to.");
         }
         var recipient = isPrivate ? brand().id() : null;
         long id = insert(author.id(), text, isPrivate ? null : inReplyTo, isPrivate, recipient, null);
@@ -102,19 +103,19 @@ public class SandboxNetwork {
             return find(existing.get()).orElseThrow();
         }
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("A post needs text.");
+            throw new Refused("A post needs text.");
         }
         Long parent = inReplyTo == null ? null : parseId(inReplyTo, "in_reply_to");
         if (parent != null && find(parent).isEmpty()) {
-            throw new IllegalArgumentException("There is no post " + inReplyTo + " to reply to.");
+            throw new Refused("There is no post " + inReplyTo + " to reply to.");
         }
         Long to = null;
         if (isPrivate) {
             if (recipient == null) {
-                throw new IllegalArgumentException("A private message needs a recipient.");
+                throw new Refused("A private message needs a recipient.");
             }
             to = persona(parseId(recipient, "recipient"))
-                    .orElseThrow(() -> new IllegalArgumentException("There is no person " + recipient + "."))
+                    .orElseThrow(() -> new Refused("There is no person " + recipient + "."))
                     .id();
         }
         long id = insert(brand().id(), text, isPrivate ? null : parent, isPrivate, to, idempotencyKey);
@@ -160,8 +161,7 @@ public class SandboxNetwork {
 
     private Persona personaOrNew(String handle) {
         if (handle == null || !HANDLE.matcher(handle).matches()) {
-            throw new IllegalArgumentException(
-                    "A handle has 1 to 60 letters, digits, dots, dashes or underscores, such as maria_g.");
+            throw new Refused("A handle has 1 to 60 letters, digits, dots, dashes or underscores, such as maria_g.");
         }
         jdbc.sql("insert into sandbox_personas (handle, name) values (?, ?) on conflict (handle) do nothing")
                 .params(handle, handle)
@@ -199,7 +199,7 @@ public class SandboxNetwork {
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(field + " must be a sandbox id such as 42, not '" + value + "'.");
+            throw new Refused(field + " must be a sandbox id such as 42, not '" + value + "'.");
         }
     }
 

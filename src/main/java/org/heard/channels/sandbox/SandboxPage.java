@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.heard.platform.Refused;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -57,7 +58,7 @@ class SandboxPage {
         response.setHeader("HX-Trigger-After-Swap", "sandbox-posted");
         try {
             network.post(author, text, inReplyTo, isPrivate);
-        } catch (IllegalArgumentException e) {
+        } catch (Refused e) {
             model.addAttribute("problem", e.getMessage());
         }
         timeline(model);

@@ -7,6 +7,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import org.heard.platform.Refused;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -61,7 +62,7 @@ class TrafficGenerator {
 
     synchronized void start(int perMinute) {
         if (perMinute < 1 || perMinute > MAX_PER_MINUTE) {
-            throw new IllegalArgumentException("Choose between 1 and " + MAX_PER_MINUTE + " posts a minute.");
+            throw new Refused("Choose between 1 and " + MAX_PER_MINUTE + " posts a minute.");
         }
         stop();
         this.perMinute = perMinute;

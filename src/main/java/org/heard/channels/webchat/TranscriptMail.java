@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.heard.channels.ChannelAccount;
+import org.heard.platform.Refused;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -67,7 +68,7 @@ class TranscriptMail {
         }
         var lines = transcripts.lines(account.externalId(), visitor, null);
         if (lines.isEmpty()) {
-            throw new IllegalArgumentException("There is nothing in this chat to send yet.");
+            throw new Refused("There is nothing in this chat to send yet.");
         }
         var text = new StringBuilder("Your chat with " + account.name() + "\n\n");
         for (var line : lines) {
@@ -98,7 +99,7 @@ class TranscriptMail {
             var parsed = new InternetAddress(address == null ? "" : address.strip(), true);
             return parsed.getAddress();
         } catch (AddressException e) {
-            throw new IllegalArgumentException("'" + address + "' is not an email address.");
+            throw new Refused("'" + address + "' is not an email address.");
         }
     }
 }

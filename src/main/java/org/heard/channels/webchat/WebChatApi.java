@@ -7,6 +7,7 @@ import java.util.List;
 import org.heard.channels.ChannelAccount;
 import org.heard.channels.internal.AccountKeys;
 import org.heard.platform.Problems;
+import org.heard.platform.Refused;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -80,7 +81,7 @@ class WebChatApi {
                                         + " minutes."));
             }
             return ResponseEntity.accepted().body(java.util.Map.of("sent", true));
-        } catch (IllegalArgumentException e) {
+        } catch (Refused e) {
             return Problems.answer(HttpStatus.BAD_REQUEST, "Cannot email this chat", e.getMessage());
         } catch (IllegalStateException e) {
             return Problems.answer(HttpStatus.SERVICE_UNAVAILABLE, "Email not sent", e.getMessage());

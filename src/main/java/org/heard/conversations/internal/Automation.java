@@ -3,6 +3,7 @@ package org.heard.conversations.internal;
 import org.heard.channels.Visibility;
 import org.heard.conversations.AutomatedConversations;
 import org.heard.conversations.ConversationStatus;
+import org.heard.platform.Refused;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,7 +47,7 @@ class Automation implements AutomatedConversations {
     @Override
     public void note(long conversationId, String text) {
         if (text.isBlank()) {
-            throw new IllegalArgumentException("A note needs words.");
+            throw new Refused("A note needs words.");
         }
         var conversation = conversation(conversationId);
         notes.save(Note.automated(conversation.id(), text.strip()));
@@ -70,8 +71,6 @@ class Automation implements AutomatedConversations {
     }
 
     private Conversation conversation(long id) {
-        return conversations
-                .findById(id)
-                .orElseThrow(() -> new IllegalArgumentException("There is no conversation " + id + "."));
+        return conversations.findById(id).orElseThrow(() -> new Refused("There is no conversation " + id + "."));
     }
 }

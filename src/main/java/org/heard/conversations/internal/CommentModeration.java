@@ -8,6 +8,7 @@ import org.heard.channels.Moderation;
 import org.heard.channels.Moderations;
 import org.heard.channels.SendFailed;
 import org.heard.channels.Visibility;
+import org.heard.platform.Refused;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -97,7 +98,7 @@ public class CommentModeration {
     /**
      * Likes, hides or reverses that on a customer's public comment in this conversation.
      *
-     * @throws IllegalArgumentException with the network's refusal, or why it cannot be done
+     * @throws Refused with the network's refusal, or why it cannot be done
      */
     public State moderate(long conversationId, long messageId, Moderation action, long userId) {
         return transactions.execute(status -> {
@@ -108,10 +109,10 @@ public class CommentModeration {
             if (message.direction() != Direction.INBOUND
                     || message.visibility() != Visibility.PUBLIC
                     || message.externalId() == null) {
-                throw new IllegalArgumentException("Only a customer's public comment can be liked or hidden.");
+                throw new Refused("Only a customer's public comment can be liked or hidden.");
             }
             if (!moderations.supported(message.channel()).contains(action)) {
-                throw new IllegalArgumentException(message.channel() + " does not let Heard "
+                throw new Refused(message.channel() + " does not let Heard "
                         + action.name().toLowerCase(java.util.Locale.ROOT) + " a comment.");
             }
             jdbc.sql("insert into message_moderation (message_id) values (?) on conflict do nothing")
@@ -127,7 +128,7 @@ public class CommentModeration {
             try {
                 moderations.moderate(message.channel(), message.account(), message.externalId(), action);
             } catch (SendFailed e) {
-                throw new IllegalArgumentException(
+                throw new Refused(
                         e.getMessage() + (e.retryable() ? " Nothing was changed; try again in a moment." : ""));
             }
             var next = state.after(action);

@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.heard.channels.Channels;
 import org.heard.channels.Visibility;
 import org.heard.conversations.TeamReplied;
+import org.heard.platform.Refused;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -91,7 +92,7 @@ public class Continuing {
                     null,
                     defaultNote(conversation, target),
                     identityId != null);
-        } catch (IllegalArgumentException e) {
+        } catch (Refused e) {
             return new ContinuationOptions.Option(identityId, channel, label, null, false, e.getMessage(), "", false);
         }
     }
@@ -100,7 +101,7 @@ public class Continuing {
      * Continues the conversation where the draft says.
      *
      * @return the conversation it goes on in: this one, or the customer's open private one there
-     * @throws IllegalArgumentException with the reason, when it cannot go on there
+     * @throws Refused with the reason, when it cannot go on there
      */
     public long continueConversation(long conversationId, long userId, ContinuationDraft draft) {
         for (int attempt = 1; ; attempt++) {
@@ -165,11 +166,11 @@ public class Continuing {
     ContinuationTarget target(Conversation conversation, @Nullable Long identityId) {
         if (identityId == null || identityId.equals(conversation.identityId())) {
             if (conversation.visibility() == Visibility.PRIVATE) {
-                throw new IllegalArgumentException("This conversation is already private.");
+                throw new Refused("This conversation is already private.");
             }
             connected(conversation.channel());
             if (!channels.rules(conversation.channel()).privateReplyToPublicPost()) {
-                throw new IllegalArgumentException(conversation.channel()
+                throw new Refused(conversation.channel()
                         + " does not let the brand message a customer privately first; ask them to message you,"
                         + " or continue on another of their linked profiles.");
             }
@@ -178,16 +179,16 @@ public class Continuing {
         }
         var identity = identities
                 .findById(identityId)
-                .orElseThrow(() -> new IllegalArgumentException("There is no profile " + identityId + "."));
+                .orElseThrow(() -> new Refused("There is no profile " + identityId + "."));
         if (!identity.contactId().equals(conversation.contactId())) {
-            throw new IllegalArgumentException(name(identity) + " is not linked to this customer; link the profile"
+            throw new Refused(name(identity) + " is not linked to this customer; link the profile"
                     + " first (Heard never decides on its own that two profiles are one person).");
         }
         connected(identity.channel());
         var account = conversations
                 .findFirstByIdentityIdOrderByLastMessageAtDescIdDesc(identity.id())
                 .map(Conversation::account)
-                .orElseThrow(() -> new IllegalArgumentException("Heard has never talked to " + name(identity) + " on "
+                .orElseThrow(() -> new Refused("Heard has never talked to " + name(identity) + " on "
                         + identity.channel() + ", so it has no account to write from; the customer has to write to"
                         + " you there first."));
         return new ContinuationTarget(identity, account);
@@ -195,7 +196,7 @@ public class Continuing {
 
     private void connected(String channel) {
         if (!channels.connected(channel)) {
-            throw new IllegalArgumentException("Heard is not connected to " + channel + " any more.");
+            throw new Refused("Heard is not connected to " + channel + " any more.");
         }
     }
 
@@ -204,7 +205,7 @@ public class Continuing {
         var note = draft.note() == null ? defaultNote(conversation, target) : draft.note();
         if (note.isEmpty()) {
             if (conversation.visibility() == Visibility.PUBLIC) {
-                throw new IllegalArgumentException("Write a short public note, so the customer and everyone reading"
+                throw new Refused("Write a short public note, so the customer and everyone reading"
                         + " the thread see they were answered and where it continues.");
             }
             return null;
@@ -217,7 +218,7 @@ public class Continuing {
             Conversation conversation, ContinuationTarget target, ContinuationDraft draft) {
         if (draft.text() == null) {
             if (!target.identity().id().equals(conversation.identityId())) {
-                throw new IllegalArgumentException("Write the first message to send on "
+                throw new Refused("Write the first message to send on "
                         + target.identity().channel() + "; without it the customer would hear nothing there.");
             }
             return null;
@@ -230,8 +231,8 @@ public class Continuing {
         var rules = channels.rules(channel);
         int length = rules.length(text);
         if (length > rules.maxLength()) {
-            throw new IllegalArgumentException(what + " has " + length + " characters; " + channel + " allows "
-                    + rules.maxLength() + ". Shorten it.");
+            throw new Refused(what + " has " + length + " characters; " + channel + " allows " + rules.maxLength()
+                    + ". Shorten it.");
         }
     }
 

@@ -18,6 +18,7 @@ import java.util.TreeSet;
 import org.heard.channels.Visibility;
 import org.heard.conversations.ConversationChanged;
 import org.heard.conversations.ConversationStatus;
+import org.heard.platform.Refused;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
@@ -186,7 +187,7 @@ public class Conversation {
             case RESOLVED -> resolve();
             case NEW -> {
                 if (status != ConversationStatus.NEW) {
-                    throw new IllegalArgumentException(
+                    throw new Refused(
                             "A conversation someone has worked on cannot become new again; choose open or pending.");
                 }
             }

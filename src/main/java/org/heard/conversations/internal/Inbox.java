@@ -20,6 +20,7 @@ import org.heard.conversations.ReplyHeld;
 import org.heard.conversations.ReplyVerdict;
 import org.heard.conversations.TeamReplied;
 import org.heard.identity.Colleagues;
+import org.heard.platform.Refused;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,13 +98,13 @@ public class Inbox {
         try {
             approved = templates.approved(conversation.channel(), conversation.account());
         } catch (SendFailed e) {
-            throw new IllegalArgumentException("Heard cannot list the approved templates now: " + e.getMessage());
+            throw new Refused("Heard cannot list the approved templates now: " + e.getMessage());
         }
         var template = approved.stream()
                 .filter(t -> t.name().equals(name) && t.language().equals(language))
                 .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(
-                        "There is no approved template " + name + " (" + language + ") for this account."));
+                .orElseThrow(() ->
+                        new Refused("There is no approved template " + name + " (" + language + ") for this account."));
         var text = template.fill(values);
         var draft = new ReplyDraft(text, Visibility.PRIVATE, template.choose(values));
         return inTransaction(() -> replyOnce(conversationId, userId, draft));
@@ -180,18 +181,18 @@ public class Inbox {
     @Nullable
     String checkedReplyTarget(Conversation conversation, String text, Visibility visibility, boolean template) {
         if (!channels.connected(conversation.channel())) {
-            throw new IllegalArgumentException("Heard is not connected to " + conversation.channel()
+            throw new Refused("Heard is not connected to " + conversation.channel()
                     + " any more, so this reply cannot be sent; an admin can connect it again.");
         }
         var rules = channels.rules(conversation.channel(), conversation.account());
         int length = rules.length(text);
         if (length > rules.maxLength()) {
-            throw new IllegalArgumentException("This reply has " + length + " characters; " + conversation.channel()
-                    + " allows " + rules.maxLength() + ". Shorten it or split it in two.");
+            throw new Refused("This reply has " + length + " characters; " + conversation.channel() + " allows "
+                    + rules.maxLength() + ". Shorten it or split it in two.");
         }
         if (visibility == Visibility.PUBLIC) {
             if (conversation.visibility() == Visibility.PRIVATE) {
-                throw new IllegalArgumentException(
+                throw new Refused(
                         "This is a private conversation; a public reply would have no post to answer. Reply privately.");
             }
             return messages.findLatestPublicFromCustomer(conversation.id())
@@ -199,17 +200,16 @@ public class Inbox {
                     .orElse(null);
         }
         if (conversation.visibility() == Visibility.PUBLIC && !rules.privateReplyToPublicPost()) {
-            throw new IllegalArgumentException(
-                    conversation.channel() + " does not let the brand message a customer privately first.");
+            throw new Refused(conversation.channel() + " does not let the brand message a customer privately first.");
         }
         var closed = privateWindowClosed(conversation, rules, Instant.now());
         var window =
                 conversation.visibility() == Visibility.PUBLIC ? rules.privateReplyWindow() : rules.privateWindow();
         if (closed != null && !(template && window != null && window.templates())) {
-            throw new IllegalArgumentException(closed);
+            throw new Refused(closed);
         }
         if (template && (window == null || !window.templates())) {
-            throw new IllegalArgumentException(conversation.channel() + " has no approved templates to send.");
+            throw new Refused(conversation.channel() + " has no approved templates to send.");
         }
         return rules.privateThreading() ? latestFromCustomer(conversation) : null;
     }
@@ -251,9 +251,7 @@ public class Inbox {
 
     private Conversation assignOnce(long conversationId, @Nullable Long assigneeId) {
         if (assigneeId != null) {
-            colleagues
-                    .find(assigneeId)
-                    .orElseThrow(() -> new IllegalArgumentException("There is no colleague " + assigneeId + "."));
+            colleagues.find(assigneeId).orElseThrow(() -> new Refused("There is no colleague " + assigneeId + "."));
         }
         var conversation = conversation(conversationId);
         conversation.assignTo(assigneeId);
@@ -276,7 +274,7 @@ public class Inbox {
 
     private Note noteOnce(long conversationId, long userId, String text) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("Write the note before saving it.");
+            throw new Refused("Write the note before saving it.");
         }
         var conversation = conversation(conversationId);
         var note = notes.save(new Note(conversation.id(), userId, text.strip()));
@@ -309,10 +307,10 @@ public class Inbox {
      */
     public int toEach(Collection<Long> conversationIds, Consumer<Long> action) {
         if (conversationIds.isEmpty()) {
-            throw new IllegalArgumentException("Select the conversations to change first.");
+            throw new Refused("Select the conversations to change first.");
         }
         if (conversationIds.size() > MOST_AT_ONCE) {
-            throw new IllegalArgumentException(
+            throw new Refused(
                     "Up to " + MOST_AT_ONCE + " conversations change at once; select fewer and do the rest after.");
         }
         var changed = 0;
@@ -321,7 +319,7 @@ public class Inbox {
             try {
                 action.accept(id);
                 changed++;
-            } catch (ConversationNotFound | IllegalArgumentException | IllegalStateException e) {
+            } catch (ConversationNotFound | Refused | IllegalStateException e) {
                 log.info("Left conversation {} as it was in a change to several: {}", id, e.getMessage());
                 firstRefusal = firstRefusal == null ? e : firstRefusal;
             }
@@ -343,7 +341,7 @@ public class Inbox {
                 .orElseThrow(
                         () -> new ConversationNotFound("message " + messageId + " in conversation " + conversationId));
         if (message.deliveryState() != DeliveryState.FAILED || !outbox.retry(messageId)) {
-            throw new IllegalArgumentException("Only a reply that failed can be sent again.");
+            throw new Refused("Only a reply that failed can be sent again.");
         }
         message.retrying();
         changed(conversation(conversationId));

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.heard.platform.Refused;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,8 +40,8 @@ public record InboxFilter(
         queue = queue == null || queue.isBlank() ? "any" : queue.toLowerCase(Locale.ROOT);
         q = q == null ? "" : q.strip();
         if (q.length() > MAX_SEARCH) {
-            throw new IllegalArgumentException("A search has at most " + MAX_SEARCH + " characters; this one has "
-                    + q.length() + ". Search for fewer words.");
+            throw new Refused("A search has at most " + MAX_SEARCH + " characters; this one has " + q.length()
+                    + ". Search for fewer words.");
         }
     }
 
@@ -122,7 +123,7 @@ public record InboxFilter(
             case "contact" ->
                 new InboxFilter(
                         status, assignee, visibility, channel, queue, q, value.isBlank() ? null : Long.valueOf(value));
-            default -> throw new IllegalArgumentException("There is no inbox filter called " + name + ".");
+            default -> throw new FilterUnknown("There is no inbox filter called " + name + ".");
         };
         return changed.query();
     }
@@ -137,7 +138,7 @@ public record InboxFilter(
                 return lower;
             }
         }
-        throw new IllegalArgumentException(
+        throw new FilterUnknown(
                 "'" + value + "' is not a filter Heard knows; use one of " + String.join(", ", allowed) + ".");
     }
 }

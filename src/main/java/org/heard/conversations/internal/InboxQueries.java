@@ -13,6 +13,7 @@ import org.heard.conversations.ConversationStatus;
 import org.heard.conversations.MessageMasks;
 import org.heard.conversations.PriorityLevel;
 import org.heard.identity.Colleagues;
+import org.heard.platform.Refused;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -450,7 +451,7 @@ public class InboxQueries {
                         Instant.ofEpochSecond(micros / 1_000_000, micros % 1_000_000 * 1000),
                         Long.parseLong(parts[2]));
             } catch (RuntimeException e) {
-                throw new IllegalArgumentException("That cursor is not one Heard gave out; start again without it.");
+                throw new Refused("That cursor is not one Heard gave out; start again without it.");
             }
         }
     }

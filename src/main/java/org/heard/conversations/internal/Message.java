@@ -11,6 +11,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import org.heard.channels.InboundMessage;
 import org.heard.channels.Visibility;
+import org.heard.platform.Refused;
 import org.jspecify.annotations.Nullable;
 
 /** One message in a conversation, from the customer or from the team. */
@@ -156,7 +157,7 @@ public class Message {
     /** Lets a waiting reply go now, in the words it will be sent in. */
     void release(String text, Instant at) {
         if (!deliveryState.waiting()) {
-            throw new IllegalArgumentException("This reply is not waiting to be sent.");
+            throw new Refused("This reply is not waiting to be sent.");
         }
         this.text = text;
         this.deliveryState = DeliveryState.PENDING;
@@ -166,14 +167,14 @@ public class Message {
     /** Changes the words of a reply that has not gone out yet. */
     void rewrite(String text) {
         if (!deliveryState.waiting()) {
-            throw new IllegalArgumentException("This reply is not waiting to be sent.");
+            throw new Refused("This reply is not waiting to be sent.");
         }
         this.text = text;
     }
 
     void sendBack(String comment, long byUserId) {
         if (deliveryState != DeliveryState.HELD) {
-            throw new IllegalArgumentException("Only a reply waiting for approval can be sent back.");
+            throw new Refused("Only a reply waiting for approval can be sent back.");
         }
         this.deliveryState = DeliveryState.RETURNED;
         this.holdNote = comment;
@@ -183,7 +184,7 @@ public class Message {
     /** A scheduled reply that could not go out at its time goes back to its author, who can edit and send it. */
     void couldNotGoOut(String why) {
         if (deliveryState != DeliveryState.SCHEDULED) {
-            throw new IllegalArgumentException("Only a scheduled reply can miss its time.");
+            throw new Refused("Only a scheduled reply can miss its time.");
         }
         this.deliveryState = DeliveryState.RETURNED;
         this.holdNote = why;
@@ -192,7 +193,7 @@ public class Message {
 
     void cancel() {
         if (!deliveryState.waiting()) {
-            throw new IllegalArgumentException("Only a reply that has not gone out yet can be withdrawn.");
+            throw new Refused("Only a reply that has not gone out yet can be withdrawn.");
         }
         this.deliveryState = DeliveryState.CANCELLED;
     }

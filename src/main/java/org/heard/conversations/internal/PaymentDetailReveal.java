@@ -3,6 +3,7 @@ package org.heard.conversations.internal;
 import org.heard.conversations.MessageMasks;
 import org.heard.identity.Role;
 import org.heard.identity.SignedInUser;
+import org.heard.platform.Refused;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -40,7 +41,7 @@ public class PaymentDetailReveal {
                 .map(mask -> mask.masked(conversationId).get(messageId))
                 .anyMatch(masked -> masked != null && masked.revealable());
         if (!revealable) {
-            throw new IllegalArgumentException("Nothing in this message is masked from you.");
+            throw new Refused("Nothing in this message is masked from you.");
         }
         masks.forEach(mask -> mask.revealed(conversationId, messageId, who.id()));
         return message.text();

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import org.heard.conversations.internal.IdentityLink.Action;
 import org.heard.identity.Colleague;
 import org.heard.identity.Colleagues;
+import org.heard.platform.Refused;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -71,16 +72,16 @@ public class Profiles {
     /**
      * Links the profile to the contact; its conversations follow it.
      *
-     * @throws IllegalArgumentException when it is this contact's already, or came to another by a link
+     * @throws Refused when it is this contact's already, or came to another by a link
      */
     public LinkView link(long contactId, long identityId, long userId) {
         contact(contactId);
         var identity = identity(identityId);
         if (identity.contactId() == contactId) {
-            throw new IllegalArgumentException(Continuing.name(identity) + " is already this customer's profile.");
+            throw new Refused(Continuing.name(identity) + " is already this customer's profile.");
         }
         if (activeLink(identity) != null) {
-            throw new IllegalArgumentException(Continuing.name(identity) + " is linked to "
+            throw new Refused(Continuing.name(identity) + " is linked to "
                     + contact(identity.contactId()).displayName() + "; unlink it there first.");
         }
         var link = links.save(new IdentityLink(identityId, Action.LINKED, identity.contactId(), contactId, userId));
@@ -91,13 +92,13 @@ public class Profiles {
     /**
      * Puts a linked profile back with the contact its link took it from.
      *
-     * @throws IllegalArgumentException when the profile did not come to this contact by a link
+     * @throws Refused when the profile did not come to this contact by a link
      */
     public LinkView unlink(long contactId, long identityId, long userId) {
         var identity = identity(identityId);
         var link = activeLink(identity);
         if (identity.contactId() != contactId || link == null) {
-            throw new IllegalArgumentException(Continuing.name(identity)
+            throw new Refused(Continuing.name(identity)
                     + " was not linked to this customer by anyone, so there is nothing to unlink.");
         }
         var unlink = links.save(new IdentityLink(identityId, Action.UNLINKED, contactId, link.fromContactId(), userId));

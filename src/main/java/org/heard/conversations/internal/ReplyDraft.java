@@ -3,6 +3,7 @@ package org.heard.conversations.internal;
 import java.time.Instant;
 import org.heard.channels.TemplateChoice;
 import org.heard.channels.Visibility;
+import org.heard.platform.Refused;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,14 +28,14 @@ public record ReplyDraft(
 
     public ReplyDraft {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("Write a reply before sending it.");
+            throw new Refused("Write a reply before sending it.");
         }
         text = text.strip();
         if (visibility == null) {
-            throw new IllegalArgumentException("Choose whether the reply is public or private.");
+            throw new Refused("Choose whether the reply is public or private.");
         }
         if (template != null && visibility != Visibility.PRIVATE) {
-            throw new IllegalArgumentException("A template is a private message.");
+            throw new Refused("A template is a private message.");
         }
     }
 }

@@ -2,6 +2,7 @@ package org.heard.conversations.internal;
 
 import java.time.Clock;
 import java.util.List;
+import org.heard.platform.Refused;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,10 +41,14 @@ class ScheduledReplies {
         for (long id : due()) {
             try {
                 sent += sendOne(id) ? 1 : 0;
-            } catch (IllegalArgumentException e) {
+            } catch (Refused e) {
                 // The channel is gone or the window closed since it was scheduled: it goes back to its author.
                 log.warn("Scheduled reply {} cannot go out: {}", id, e.getMessage());
                 giveBack(id, e.getMessage());
+            } catch (IllegalArgumentException e) {
+                // Not a reason for its author; still it goes back, so one reply never holds up the others.
+                log.warn("Scheduled reply {} cannot go out", id, e);
+                giveBack(id, "Heard could not send it at its time; send it again, or ask an admin to check the log.");
             }
         }
         return sent;

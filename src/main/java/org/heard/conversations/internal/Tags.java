@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.heard.platform.Refused;
 
 /**
  * Tags as agents type them: one word each, any letters or digits, dashes and underscores inside, up to 40 characters;
@@ -27,14 +28,14 @@ final class Tags {
                     continue;
                 }
                 if (!TAG.matcher(tag).matches()) {
-                    throw new IllegalArgumentException("“" + part + "” cannot be a tag: a tag is one word of letters or"
+                    throw new Refused("“" + part + "” cannot be a tag: a tag is one word of letters or"
                             + " digits (dashes and underscores inside), up to 40 characters.");
                 }
                 tags.add(tag.toLowerCase(Locale.ROOT));
             }
         }
         if (tags.isEmpty()) {
-            throw new IllegalArgumentException("Write the tag to add, such as refund or outage.");
+            throw new Refused("Write the tag to add, such as refund or outage.");
         }
         return List.copyOf(tags);
     }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.heard.conversations.ConversationFacts;
 import org.heard.conversations.ConversationTriage;
 import org.heard.identity.Colleagues;
+import org.heard.platform.Refused;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -72,7 +73,7 @@ class TriageDecisions implements ConversationTriage {
     @Override
     public void assign(long conversationId, @Nullable Long userId) {
         if (userId != null && colleagues.find(userId).isEmpty()) {
-            throw new IllegalArgumentException("There is no colleague " + userId + ".");
+            throw new Refused("There is no colleague " + userId + ".");
         }
         var conversation = conversation(conversationId);
         conversation.assignTo(userId);
@@ -151,9 +152,7 @@ class TriageDecisions implements ConversationTriage {
     }
 
     private Conversation conversation(long id) {
-        return conversations
-                .findById(id)
-                .orElseThrow(() -> new IllegalArgumentException("There is no conversation " + id + "."));
+        return conversations.findById(id).orElseThrow(() -> new Refused("There is no conversation " + id + "."));
     }
 
     private void changed(Conversation conversation) {

@@ -7,6 +7,7 @@ import org.heard.conversations.HeldReplies;
 import org.heard.conversations.ReplyVerdict;
 import org.heard.conversations.ReplyWithdrawn;
 import org.heard.conversations.WaitingReply;
+import org.heard.platform.Refused;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -68,7 +69,7 @@ class WaitingReplies implements HeldReplies {
     @Override
     public void sendBack(long messageId, long byUserId, String comment) {
         if (comment == null || comment.isBlank()) {
-            throw new IllegalArgumentException("Say what to change before sending the reply back.");
+            throw new Refused("Say what to change before sending the reply back.");
         }
         inbox.inTransaction(() -> {
             var message = waiting(messageId);
@@ -107,7 +108,7 @@ class WaitingReplies implements HeldReplies {
     private Message waiting(long messageId) {
         var message = teamReply(messageId);
         if (!message.deliveryState().waiting()) {
-            throw new IllegalArgumentException("This reply is not waiting any more: it is "
+            throw new Refused("This reply is not waiting any more: it is "
                     + message.deliveryState().name().toLowerCase(Locale.ROOT) + ".");
         }
         return message;
@@ -116,6 +117,6 @@ class WaitingReplies implements HeldReplies {
     private Message teamReply(long messageId) {
         return messages.findById(messageId)
                 .filter(m -> m.direction() == Direction.OUTBOUND)
-                .orElseThrow(() -> new IllegalArgumentException("There is no reply " + messageId + "."));
+                .orElseThrow(() -> new Refused("There is no reply " + messageId + "."));
     }
 }

@@ -1,6 +1,7 @@
 package org.heard.conversations.web;
 
 import org.heard.identity.SignedInUser;
+import org.heard.platform.Refused;
 import org.jspecify.annotations.Nullable;
 
 /** Whom an assignee field names, in a form or a request: a colleague's id, "me", or "none" for nobody. */
@@ -16,7 +17,7 @@ final class AssigneeField {
                 try {
                     yield Long.parseLong(value);
                 } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("Assignee is a colleague's id, \"me\" or \"none\".");
+                    throw new Refused("Assignee is a colleague's id, \"me\" or \"none\".");
                 }
             }
         };

@@ -12,6 +12,7 @@ import org.heard.conversations.internal.LinkView;
 import org.heard.conversations.internal.ProfileView;
 import org.heard.conversations.internal.Profiles;
 import org.heard.identity.SignedInUser;
+import org.heard.platform.Refused;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -80,7 +81,7 @@ class ContinuingApi {
     LinkView link(
             @PathVariable long contactId, @RequestBody LinkRequest request, @AuthenticationPrincipal SignedInUser me) {
         if (request.identityId() == null) {
-            throw new IllegalArgumentException("Say which profile to link: identityId.");
+            throw new Refused("Say which profile to link: identityId.");
         }
         return profiles.link(contactId, request.identityId(), me.id());
     }

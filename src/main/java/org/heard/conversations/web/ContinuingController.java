@@ -6,6 +6,7 @@ import org.heard.conversations.internal.Continuing;
 import org.heard.conversations.internal.InboxQueries;
 import org.heard.conversations.internal.Profiles;
 import org.heard.identity.SignedInUser;
+import org.heard.platform.Refused;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -42,12 +43,12 @@ class ContinuingController {
             Model model) {
         long shown = id;
         try {
-            Long identityId = "private".equals(target) ? null : Long.valueOf(target);
+            Long identityId = "private".equals(target) ? null : identityId(target);
             shown = continuing.continueConversation(id, me.id(), new ContinuationDraft(identityId, note, text));
             if (shown != id) {
                 response.setHeader("HX-Push-Url", "/inbox/" + shown);
             }
-        } catch (IllegalArgumentException e) {
+        } catch (Refused e) {
             model.addAttribute("continueProblem", e.getMessage());
             model.addAttribute("continueTarget", target);
             model.addAttribute("continueNote", note);
@@ -74,7 +75,7 @@ class ContinuingController {
             Model model) {
         try {
             profiles.link(queries.detail(id).customer().contactId(), identityId, me.id());
-        } catch (IllegalArgumentException e) {
+        } catch (Refused e) {
             model.addAttribute("profileProblem", e.getMessage());
         }
         pane.fill(id, model);
@@ -89,10 +90,19 @@ class ContinuingController {
             Model model) {
         try {
             profiles.unlink(queries.detail(id).customer().contactId(), identityId, me.id());
-        } catch (IllegalArgumentException e) {
+        } catch (Refused e) {
             model.addAttribute("profileProblem", e.getMessage());
         }
         pane.fill(id, model);
         return "conversations/pane :: pane";
+    }
+
+    /** The profile the form names by its id; anything else is no choice the pane offers. */
+    private static Long identityId(String target) {
+        try {
+            return Long.valueOf(target);
+        } catch (NumberFormatException e) {
+            throw new Refused("Choose where the conversation goes on: privately, or one of the customer's profiles.");
+        }
     }
 }

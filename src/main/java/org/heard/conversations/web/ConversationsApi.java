@@ -21,6 +21,7 @@ import org.heard.conversations.internal.LiveInbox;
 import org.heard.conversations.internal.ReplyDraft;
 import org.heard.identity.Role;
 import org.heard.identity.SignedInUser;
+import org.heard.platform.Refused;
 import org.heard.platform.TeamTimeZone;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -111,7 +112,7 @@ class ConversationsApi {
     ConversationView.MessageView reply(
             @PathVariable long id, @RequestBody ReplyRequest request, @AuthenticationPrincipal SignedInUser me) {
         if (request.text() == null || request.text().isBlank()) {
-            throw new IllegalArgumentException("Write a reply before sending it.");
+            throw new Refused("Write a reply before sending it.");
         }
         // Without a visibility, a reply goes the conversation's own way: privately once it went private.
         var visibility = request.visibility() == null
@@ -134,7 +135,7 @@ class ConversationsApi {
         try {
             return templates.approved(conversation.channel(), conversation.account());
         } catch (SendFailed e) {
-            throw new IllegalArgumentException("Heard cannot list the approved templates now: " + e.getMessage());
+            throw new Refused("Heard cannot list the approved templates now: " + e.getMessage());
         }
     }
 
@@ -144,7 +145,7 @@ class ConversationsApi {
     ConversationView.MessageView replyWithTemplate(
             @PathVariable long id, @RequestBody TemplateRequest request, @AuthenticationPrincipal SignedInUser me) {
         if (request.name() == null || request.language() == null) {
-            throw new IllegalArgumentException("Name the template and its language.");
+            throw new Refused("Name the template and its language.");
         }
         var message = inbox.replyWithTemplate(
                 id,
@@ -169,7 +170,7 @@ class ConversationsApi {
         try {
             action = Moderation.valueOf(String.valueOf(request.action()).toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Action is LIKE, UNLIKE, HIDE or UNHIDE.");
+            throw new Refused("Action is LIKE, UNLIKE, HIDE or UNHIDE.");
         }
         moderation.moderate(id, messageId, action, me.id());
         return queries.detail(id).messages().stream()
@@ -198,7 +199,7 @@ class ConversationsApi {
         try {
             return ConversationStatus.valueOf(String.valueOf(status).toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Status must be OPEN, PENDING or RESOLVED.");
+            throw new Refused("Status must be OPEN, PENDING or RESOLVED.");
         }
     }
 
@@ -228,7 +229,7 @@ class ConversationsApi {
                 + (request.tags() == null ? 0 : 1)
                 + (request.status() == null ? 0 : 1);
         if (changes != 1) {
-            throw new IllegalArgumentException("Give one change: assignee, tags or status.");
+            throw new Refused("Give one change: assignee, tags or status.");
         }
         if (request.assignee() != null) {
             var assignee = AssigneeField.read(request.assignee(), me);
@@ -270,7 +271,7 @@ class ConversationsApi {
     static void withdraw(HeldReplies heldReplies, long conversationId, long messageId, SignedInUser me) {
         var reply = heldReplies.find(messageId);
         if (reply.conversationId() != conversationId) {
-            throw new IllegalArgumentException("There is no reply " + messageId + " in this conversation.");
+            throw new Refused("There is no reply " + messageId + " in this conversation.");
         }
         var author = reply.authorUserId();
         if (me.role() == Role.AGENT && (author == null || author != me.id())) {
@@ -292,7 +293,7 @@ class ConversationsApi {
         return switch (value.toLowerCase(java.util.Locale.ROOT)) {
             case "public" -> Visibility.PUBLIC;
             case "private" -> Visibility.PRIVATE;
-            default -> throw new IllegalArgumentException("Visibility is \"public\" or \"private\".");
+            default -> throw new Refused("Visibility is \"public\" or \"private\".");
         };
     }
 

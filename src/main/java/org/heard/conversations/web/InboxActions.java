@@ -16,6 +16,7 @@ import org.heard.conversations.internal.Viewers;
 import org.heard.identity.Colleague;
 import org.heard.identity.Colleagues;
 import org.heard.identity.SignedInUser;
+import org.heard.platform.Refused;
 import org.heard.platform.TeamTimeZone;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -80,7 +81,7 @@ class InboxActions {
         try {
             var at = sendAt == null || sendAt.isBlank() ? null : team.later(sendAt, null, clock.instant());
             inbox.reply(id, me.id(), new ReplyDraft(text, ConversationsApi.parseVisibility(visibility), null, at));
-        } catch (IllegalArgumentException e) {
+        } catch (Refused e) {
             model.addAttribute("replyProblem", e.getMessage());
             model.addAttribute("draft", text);
             model.addAttribute("replyMovePrivate", e instanceof ReplyRefused refused && refused.movePrivate());
@@ -101,10 +102,10 @@ class InboxActions {
         try {
             var chosen = template.split("\\|", 2);
             if (chosen.length != 2) {
-                throw new IllegalArgumentException("Choose an approved template.");
+                throw new Refused("Choose an approved template.");
             }
             inbox.replyWithTemplate(id, me.id(), chosen[0], chosen[1], values);
-        } catch (IllegalArgumentException e) {
+        } catch (Refused e) {
             model.addAttribute("replyProblem", e.getMessage());
             model.addAttribute("chosenTemplate", template);
             model.addAttribute("templateValues", values);
@@ -122,7 +123,7 @@ class InboxActions {
             Model model) {
         try {
             moderation.moderate(id, messageId, action, me.id());
-        } catch (IllegalArgumentException e) {
+        } catch (Refused e) {
             model.addAttribute("moderationProblem", e.getMessage());
             model.addAttribute("moderatedMessageId", messageId);
         }
@@ -176,7 +177,7 @@ class InboxActions {
     private String paneAfter(long id, Model model, String problem, Runnable action) {
         try {
             action.run();
-        } catch (IllegalArgumentException e) {
+        } catch (Refused e) {
             model.addAttribute(problem, e.getMessage());
         }
         pane.fill(id, model);
@@ -216,10 +217,10 @@ class InboxActions {
                     yield inbox.toEach(selected, id -> inbox.tag(id, written));
                 }
                 case "resolve" -> inbox.toEach(selected, id -> inbox.moveTo(id, ConversationStatus.RESOLVED));
-                default -> throw new IllegalArgumentException("Choose what to do with the selected conversations.");
+                default -> throw new Refused("Choose what to do with the selected conversations.");
             };
             model.addAttribute("said", said(change, changed, selected.size(), assignee, tags, me));
-        } catch (IllegalArgumentException | ConversationNotFound e) {
+        } catch (Refused | ConversationNotFound e) {
             model.addAttribute("problem", e.getMessage());
         }
         return "conversations/list :: changed";

@@ -1,6 +1,7 @@
 package org.heard.identity.internal;
 
 import org.heard.identity.SignedInUser;
+import org.heard.platform.Refused;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,7 +33,7 @@ class AccountPage {
             var user = accounts.rename(me.id(), name);
             redirect.addFlashAttribute(
                     "notice", "Your name is now " + user.displayName() + ", in replies and in colleagues' inboxes.");
-        } catch (IllegalArgumentException e) {
+        } catch (Refused e) {
             redirect.addFlashAttribute("problem", e.getMessage());
         }
         return "redirect:/account";
@@ -50,7 +51,7 @@ class AccountPage {
                     user.signsAs() == null
                             ? "Your replies are signed with your name, " + user.displayName() + "."
                             : "Your replies are signed \"" + user.signsAs() + "\" where your team signs with a name.");
-        } catch (IllegalArgumentException e) {
+        } catch (Refused e) {
             redirect.addFlashAttribute("problem", e.getMessage());
         }
         return "redirect:/account";
@@ -65,11 +66,11 @@ class AccountPage {
             RedirectAttributes redirect) {
         try {
             if (!chosen.equals(repeated)) {
-                throw new IllegalArgumentException("The new password and its repetition differ; type it twice alike.");
+                throw new Refused("The new password and its repetition differ; type it twice alike.");
             }
             accounts.changePassword(me.id(), current, chosen);
             redirect.addFlashAttribute("notice", "Your password is changed; use it the next time you sign in.");
-        } catch (IllegalArgumentException e) {
+        } catch (Refused e) {
             redirect.addFlashAttribute("problem", e.getMessage());
         }
         return "redirect:/account";

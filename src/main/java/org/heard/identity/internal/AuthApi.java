@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import org.heard.identity.SignedInUser;
+import org.heard.platform.Refused;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
@@ -35,7 +36,7 @@ class AuthApi {
     @Operation(summary = "Exchange an email and password for an API token (send it as Authorization: Bearer)")
     TokenResponse token(@RequestBody Credentials credentials) {
         if (credentials == null || credentials.email() == null || credentials.password() == null) {
-            throw new IllegalArgumentException("Send {\"email\": …, \"password\": …}.");
+            throw new Refused("Send {\"email\": …, \"password\": …}.");
         }
         try {
             var result = authentication.authenticate(

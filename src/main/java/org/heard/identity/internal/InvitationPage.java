@@ -1,6 +1,7 @@
 package org.heard.identity.internal;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.heard.platform.Refused;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -47,14 +48,14 @@ class InvitationPage {
         model.addAttribute("token", token);
         try {
             if (!chosen.equals(repeated)) {
-                throw new IllegalArgumentException("The password and its repetition differ; type it twice alike.");
+                throw new Refused("The password and its repetition differ; type it twice alike.");
             }
             if (invitations.accept(token, chosen).isEmpty()) {
                 model.asMap().remove("invited");
                 return gone(response);
             }
             model.addAttribute("done", true);
-        } catch (IllegalArgumentException e) {
+        } catch (Refused e) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             model.addAttribute("problem", e.getMessage());
         }

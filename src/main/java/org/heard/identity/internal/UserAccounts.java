@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.heard.identity.Colleague;
 import org.heard.identity.Colleagues;
 import org.heard.identity.Role;
+import org.heard.platform.Refused;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -27,8 +28,7 @@ class UserAccounts implements UserDetailsService, Colleagues {
     @Transactional
     public User create(NewUser request) {
         if (users.findByEmail(request.email().trim()).isPresent()) {
-            throw new IllegalArgumentException(
-                    "Someone already signs in as " + request.email().trim() + ".");
+            throw new Refused("Someone already signs in as " + request.email().trim() + ".");
         }
         return users.save(
                 new User(request.email(), request.name(), passwords.encode(request.password()), request.role()));
@@ -38,10 +38,10 @@ class UserAccounts implements UserDetailsService, Colleagues {
     public User disable(long id, long actingUserId) {
         var user = users.findById(id).orElseThrow(() -> new UserNotFound(id));
         if (user.id() == actingUserId) {
-            throw new IllegalArgumentException("You cannot disable your own account; ask another admin.");
+            throw new Refused("You cannot disable your own account; ask another admin.");
         }
         if (user.role() == Role.ADMIN && user.enabled() && users.countByRoleAndEnabledTrue(Role.ADMIN) <= 1) {
-            throw new IllegalArgumentException("Heard needs at least one admin; make someone else admin first.");
+            throw new Refused("Heard needs at least one admin; make someone else admin first.");
         }
         user.disable();
         return user;
@@ -75,7 +75,7 @@ class UserAccounts implements UserDetailsService, Colleagues {
     public User changePassword(long id, String current, String chosen) {
         var user = users.findById(id).orElseThrow(() -> new UserNotFound(id));
         if (current == null || !passwords.matches(current, user.signedIn().getPassword())) {
-            throw new IllegalArgumentException("That is not your current password; nothing was changed.");
+            throw new Refused("That is not your current password; nothing was changed.");
         }
         user.changePassword(passwords.encode(NewUser.password(chosen)));
         return user;
@@ -92,13 +92,13 @@ class UserAccounts implements UserDetailsService, Colleagues {
     public User changeRole(long id, Role role) {
         var user = users.findById(id).orElseThrow(() -> new UserNotFound(id));
         if (role == null) {
-            throw new IllegalArgumentException("Choose a role: ADMIN, SUPERVISOR or AGENT.");
+            throw new Refused("Choose a role: ADMIN, SUPERVISOR or AGENT.");
         }
         if (user.role() == Role.ADMIN
                 && role != Role.ADMIN
                 && user.enabled()
                 && users.countByRoleAndEnabledTrue(Role.ADMIN) <= 1) {
-            throw new IllegalArgumentException("Heard needs at least one admin; make someone else admin first.");
+            throw new Refused("Heard needs at least one admin; make someone else admin first.");
         }
         user.changeRole(role);
         return user;

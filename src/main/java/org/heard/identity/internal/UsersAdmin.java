@@ -5,6 +5,7 @@ import java.util.Base64;
 import java.util.Locale;
 import org.heard.identity.Role;
 import org.heard.identity.SignedInUser;
+import org.heard.platform.Refused;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -54,7 +55,7 @@ class UsersAdmin {
             } else {
                 redirect.addFlashAttribute("notice", user.displayName() + " can now sign in as " + user.email() + ".");
             }
-        } catch (IllegalArgumentException e) {
+        } catch (Refused e) {
             redirect.addFlashAttribute("problem", e.getMessage());
         }
         return "redirect:/admin/users";
@@ -93,7 +94,7 @@ class UsersAdmin {
         try {
             var user = accounts.disable(id, me.id());
             redirect.addFlashAttribute("notice", user.displayName() + " can no longer sign in.");
-        } catch (IllegalArgumentException e) {
+        } catch (Refused e) {
             redirect.addFlashAttribute("problem", e.getMessage());
         }
         return "redirect:/admin/users";
@@ -110,7 +111,7 @@ class UsersAdmin {
                                     ? "an admin"
                                     : "a" + " " + role.name().toLowerCase(Locale.ROOT))
                             + "; it applies from their next click.");
-        } catch (IllegalArgumentException e) {
+        } catch (Refused e) {
             redirect.addFlashAttribute("problem", e.getMessage());
         }
         return "redirect:/admin/users";

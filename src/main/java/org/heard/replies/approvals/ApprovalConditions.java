@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.heard.channels.Visibility;
 import org.heard.conversations.ReplyAttempt;
+import org.heard.platform.Refused;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -83,7 +84,7 @@ public record ApprovalConditions(
                 .distinct()
                 .toList();
         cleaned.stream().filter(v -> v.length() > 100).findFirst().ifPresent(v -> {
-            throw new IllegalArgumentException("Keep each " + what + " under 100 characters: “" + v + "” is longer.");
+            throw new Refused("Keep each " + what + " under 100 characters: “" + v + "” is longer.");
         });
         return cleaned;
     }

@@ -1,6 +1,7 @@
 package org.heard.replies.approvals;
 
 import java.util.List;
+import org.heard.platform.Refused;
 
 /**
  * A rule as a supervisor writes it: a name, when it applies, and one to three steps of approval.
@@ -14,17 +15,16 @@ public record ApprovalRuleDraft(String name, Boolean enabled, ApprovalConditions
     public ApprovalRuleDraft {
         name = name == null ? "" : name.strip();
         if (name.isEmpty()) {
-            throw new IllegalArgumentException("Name the rule, so approvers and agents read why a reply waits.");
+            throw new Refused("Name the rule, so approvers and agents read why a reply waits.");
         }
         if (name.length() > 120) {
-            throw new IllegalArgumentException("Keep the rule's name under 120 characters.");
+            throw new Refused("Keep the rule's name under 120 characters.");
         }
         enabled = enabled == null || enabled;
         conditions = conditions == null ? new ApprovalConditions(null, null, null, false, null) : conditions;
         steps = steps == null ? List.of() : List.copyOf(steps);
         if (steps.isEmpty() || steps.size() > MAX_STEPS) {
-            throw new IllegalArgumentException(
-                    "A rule has one to three steps of approval; this one has " + steps.size() + ".");
+            throw new Refused("A rule has one to three steps of approval; this one has " + steps.size() + ".");
         }
     }
 }

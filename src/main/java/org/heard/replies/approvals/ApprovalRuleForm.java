@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.heard.identity.Role;
+import org.heard.platform.Refused;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -87,9 +88,18 @@ record ApprovalRuleForm(
             return;
         }
         if (kind.equals("PEOPLE") && (people == null || people.isEmpty())) {
-            throw new IllegalArgumentException("Tick the colleagues who approve step " + n + ".");
+            throw new Refused("Tick the colleagues who approve step " + n + ".");
         }
-        steps.add(kind.equals("PEOPLE") ? new ApprovalStep(null, people) : new ApprovalStep(Role.valueOf(kind), null));
+        steps.add(kind.equals("PEOPLE") ? new ApprovalStep(null, people) : new ApprovalStep(role(kind, n), null));
+    }
+
+    private static Role role(String kind, int n) {
+        try {
+            return Role.valueOf(kind);
+        } catch (IllegalArgumentException e) {
+            throw new Refused(
+                    "Choose who approves step " + n + ": any supervisor, any admin, or the colleagues ticked.");
+        }
     }
 
     private static List<String> split(@Nullable String text) {

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import org.heard.platform.Refused;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -64,7 +65,7 @@ public class ApprovalRules {
                 .params(draft.name(), draft.enabled(), write(draft.conditions()), write(draft.steps()), id)
                 .update();
         if (changed == 0) {
-            throw new IllegalArgumentException("There is no approval rule " + id + ".");
+            throw new Refused("There is no approval rule " + id + ".");
         }
         return find(id).orElseThrow();
     }

@@ -7,6 +7,7 @@ import org.heard.channels.Channels;
 import org.heard.identity.Colleagues;
 import org.heard.identity.Role;
 import org.heard.identity.SignedInUser;
+import org.heard.platform.Refused;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -49,8 +50,8 @@ class ApprovalRulesPage {
             Model model) {
         var form = edit == null
                 ? ApprovalRuleForm.blank()
-                : ApprovalRuleForm.of(rules.find(edit)
-                        .orElseThrow(() -> new IllegalArgumentException("There is no approval rule " + edit + ".")));
+                : ApprovalRuleForm.of(
+                        rules.find(edit).orElseThrow(() -> new Refused("There is no approval rule " + edit + ".")));
         return page(form, me, model);
     }
 
@@ -67,7 +68,7 @@ class ApprovalRulesPage {
             var rule = form.id() == null ? rules.add(draft) : rules.change(form.id(), draft);
             redirect.addFlashAttribute("notice", "Saved “" + rule.name() + "”; it applies to the next reply.");
             return "redirect:/replies/approval-rules";
-        } catch (IllegalArgumentException e) {
+        } catch (Refused e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("problem", e.getMessage());
             return page(form, me, model);
@@ -84,8 +85,7 @@ class ApprovalRulesPage {
     @PostMapping("/replies/approval-rules/{id}/enabled")
     @PreAuthorize(SUPERVISOR)
     String enable(@PathVariable long id, @RequestParam boolean enabled, RedirectAttributes redirect) {
-        var rule =
-                rules.find(id).orElseThrow(() -> new IllegalArgumentException("There is no approval rule " + id + "."));
+        var rule = rules.find(id).orElseThrow(() -> new Refused("There is no approval rule " + id + "."));
         rules.change(id, new ApprovalRuleDraft(rule.name(), enabled, rule.conditions(), rule.steps()));
         redirect.addFlashAttribute("notice", "“" + rule.name() + "” is " + (enabled ? "on." : "off."));
         return "redirect:/replies/approval-rules";

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.heard.identity.Colleague;
 import org.heard.identity.Role;
+import org.heard.platform.Refused;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,11 +19,11 @@ public record ApprovalStep(@Nullable Role role, List<Long> approvers) {
     public ApprovalStep {
         approvers = approvers == null ? List.of() : List.copyOf(approvers);
         if (role == Role.AGENT) {
-            throw new IllegalArgumentException(
+            throw new Refused(
                     "A step is approved by supervisors, by admins, or by colleagues you name; not by every agent.");
         }
         if ((role == null) == approvers.isEmpty()) {
-            throw new IllegalArgumentException(
+            throw new Refused(
                     "Each step names either a role (supervisors or admins) or the colleagues who approve it.");
         }
     }

@@ -6,6 +6,7 @@ import org.heard.conversations.ReplyHeld;
 import org.heard.conversations.ReplyWithdrawn;
 import org.heard.identity.Colleague;
 import org.heard.identity.Colleagues;
+import org.heard.platform.Refused;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -92,7 +93,7 @@ public class Approvals {
     @Transactional
     public ApprovalRequest sendBack(long messageId, Colleague approver, String comment) {
         if (comment == null || comment.isBlank()) {
-            throw new IllegalArgumentException("Say what to change before sending the reply back.");
+            throw new Refused("Say what to change before sending the reply back.");
         }
         var request = decidable(messageId, approver);
         requests.decided(request, "RETURNED", approver, comment.strip(), request.text());
@@ -123,14 +124,14 @@ public class Approvals {
 
     private ApprovalRequest decidable(long messageId, Colleague approver) {
         var request = requests.lock(messageId)
-                .orElseThrow(() -> new IllegalArgumentException("Reply " + messageId + " waits for no approval."));
+                .orElseThrow(() -> new Refused("Reply " + messageId + " waits for no approval."));
         if (!request.waiting()) {
-            throw new IllegalArgumentException("This reply no longer waits for approval: it was "
+            throw new Refused("This reply no longer waits for approval: it was "
                     + request.status().toLowerCase(java.util.Locale.ROOT) + ".");
         }
         var refusal = whyNot(request, approver);
         if (refusal != null) {
-            throw new IllegalArgumentException(refusal);
+            throw new Refused(refusal);
         }
         return request;
     }

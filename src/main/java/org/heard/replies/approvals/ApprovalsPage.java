@@ -1,6 +1,7 @@
 package org.heard.replies.approvals;
 
 import org.heard.identity.SignedInUser;
+import org.heard.platform.Refused;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -73,7 +74,7 @@ class ApprovalsPage {
                             ? (request.sendAt() == null ? "Approved and sent." : "Approved; it goes out at its time.")
                             : "Approved step " + request.step() + "; it now waits for step " + (request.step() + 1)
                                     + ".");
-        } catch (IllegalArgumentException e) {
+        } catch (Refused e) {
             redirect.addFlashAttribute("problem", e.getMessage());
         }
         return "redirect:/replies/approvals";
@@ -88,7 +89,7 @@ class ApprovalsPage {
         try {
             approvals.sendBack(messageId, me.asColleague(), comment == null ? "" : comment);
             redirect.addFlashAttribute("notice", "Sent back to its author with your comment.");
-        } catch (IllegalArgumentException e) {
+        } catch (Refused e) {
             redirect.addFlashAttribute("problem", e.getMessage());
         }
         return "redirect:/replies/approvals";

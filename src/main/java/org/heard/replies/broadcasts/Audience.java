@@ -8,6 +8,7 @@ import java.util.Set;
 import org.heard.channels.Visibility;
 import org.heard.conversations.ConversationCriteria;
 import org.heard.conversations.ConversationStatus;
+import org.heard.platform.Refused;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -71,7 +72,7 @@ public record Audience(
                 try {
                     yield EnumSet.of(ConversationStatus.valueOf(statusChoice().toUpperCase(Locale.ROOT)));
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException(
+                    throw new Refused(
                             "'" + status + "' is not a status; use unresolved, new, open, pending, resolved or any.");
                 }
             }
@@ -86,7 +87,7 @@ public record Audience(
         return switch (value.strip().toLowerCase(Locale.ROOT)) {
             case "public" -> Visibility.PUBLIC;
             case "private" -> Visibility.PRIVATE;
-            default -> throw new IllegalArgumentException("'" + value + "' is not a visibility. " + problem);
+            default -> throw new Refused("'" + value + "' is not a visibility. " + problem);
         };
     }
 }

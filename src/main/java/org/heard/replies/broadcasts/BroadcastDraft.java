@@ -2,6 +2,7 @@ package org.heard.replies.broadcasts;
 
 import org.heard.channels.Visibility;
 import org.heard.conversations.ConversationCriteria;
+import org.heard.platform.Refused;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,20 +24,20 @@ public record BroadcastDraft(
 
     public BroadcastDraft {
         if (key == null || key.isBlank()) {
-            throw new IllegalArgumentException(
+            throw new Refused(
                     "A broadcast needs a one-time key (any unique text, such as a UUID) so that it starts only once.");
         }
         key = key.strip();
         if (key.length() > MAX_KEY) {
-            throw new IllegalArgumentException("The one-time key has " + key.length() + " characters; use at most "
-                    + MAX_KEY + " (a UUID has 36).");
+            throw new Refused("The one-time key has " + key.length() + " characters; use at most " + MAX_KEY
+                    + " (a UUID has 36).");
         }
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("Write the update before broadcasting it.");
+            throw new Refused("Write the update before broadcasting it.");
         }
         text = text.strip();
         if (audience == null) {
-            throw new IllegalArgumentException("Choose which conversations the broadcast goes to.");
+            throw new Refused("Choose which conversations the broadcast goes to.");
         }
     }
 }

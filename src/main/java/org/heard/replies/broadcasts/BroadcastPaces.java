@@ -3,6 +3,7 @@ package org.heard.replies.broadcasts;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.heard.platform.Refused;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -54,7 +55,7 @@ class BroadcastPaces {
         configured.forEach((channel, pace) -> {
             try {
                 all.put(channel.toLowerCase(Locale.ROOT), Pace.parse(pace));
-            } catch (IllegalArgumentException e) {
+            } catch (Refused e) {
                 throw new IllegalStateException("heard.replies.broadcasts.pace." + channel + ": " + e.getMessage(), e);
             }
         });

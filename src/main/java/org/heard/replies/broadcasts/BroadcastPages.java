@@ -9,6 +9,7 @@ import org.heard.channels.Channels;
 import org.heard.identity.Colleague;
 import org.heard.identity.Colleagues;
 import org.heard.identity.SignedInUser;
+import org.heard.platform.Refused;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -85,7 +86,7 @@ class BroadcastPages {
             var redirect = new RedirectView(to);
             redirect.setStatusCode(HttpStatus.SEE_OTHER);
             return new ModelAndView(redirect);
-        } catch (IllegalArgumentException e) {
+        } catch (Refused e) {
             if (htmx != null) {
                 model.addAttribute("problem", e.getMessage());
                 return new ModelAndView("replies/broadcast-new :: problem");
@@ -124,7 +125,7 @@ class BroadcastPages {
                     "notice",
                     "Cancelled. " + progress.count(RecipientState.CANCELLED)
                             + " recipients will not get it; replies already sent stay sent.");
-        } catch (IllegalArgumentException e) {
+        } catch (Refused e) {
             redirect.addFlashAttribute("problem", e.getMessage());
         }
         var view = new RedirectView("/replies/broadcasts/" + id);
@@ -143,7 +144,7 @@ class BroadcastPages {
     private void previewInto(BroadcastForm form, Model model) {
         try {
             model.addAttribute("preview", broadcasts.preview(form.audience().criteria(), form.text()));
-        } catch (IllegalArgumentException e) {
+        } catch (Refused e) {
             model.addAttribute("previewProblem", e.getMessage());
         }
         model.addAttribute("chosen", form.chosen());

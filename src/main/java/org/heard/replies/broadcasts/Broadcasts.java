@@ -11,6 +11,7 @@ import org.heard.conversations.ConversationCriteria;
 import org.heard.conversations.ConversationSearch;
 import org.heard.conversations.ConversationSummary;
 import org.heard.conversations.HeldReplies;
+import org.heard.platform.Refused;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -78,7 +79,7 @@ public class Broadcasts {
      * Starts a broadcast, once per key: a second start with the same key, even at the same moment, finds the
      * first one.
      *
-     * @throws IllegalArgumentException when no conversation matches, or too many do
+     * @throws Refused when no conversation matches, or too many do
      */
     public Started start(BroadcastDraft draft, long userId) {
         var started = transactions.execute(status -> {
@@ -99,11 +100,10 @@ public class Broadcasts {
     private int freeze(long broadcastId, ConversationCriteria audience) {
         var count = search.count(audience);
         if (count.conversations() == 0) {
-            throw new IllegalArgumentException(
-                    "No conversation is " + audience.describe() + "; there is no one to send this to.");
+            throw new Refused("No conversation is " + audience.describe() + "; there is no one to send this to.");
         }
         if (count.conversations() > maxRecipients) {
-            throw new IllegalArgumentException(tooMany(count.conversations()));
+            throw new Refused(tooMany(count.conversations()));
         }
         var all = new ArrayList<ConversationSummary>();
         for (var page = search.find(audience, 0, FREEZE_PAGE);
@@ -183,12 +183,12 @@ public class Broadcasts {
      * withdrawn; replies already sent stay sent. Cancelling a cancelled broadcast changes nothing.
      *
      * @param who the colleague's name, for the reason each recipient shows
-     * @throws IllegalArgumentException when the broadcast has finished
+     * @throws Refused when the broadcast has finished
      */
     public Progress cancel(long id, long userId, String who) {
         var broadcast = progress(id).broadcast();
         if (broadcast.state() == BroadcastState.FINISHED) {
-            throw new IllegalArgumentException(
+            throw new Refused(
                     "This broadcast has finished: every recipient was handled, so there is nothing left to cancel.");
         }
         transactions.executeWithoutResult(status -> {
@@ -200,7 +200,7 @@ public class Broadcasts {
             try {
                 heldReplies.cancel(held[1], userId);
                 recipients.withdrawn(held[0], "Withdrawn by " + who + " with the broadcast, before approval.");
-            } catch (IllegalArgumentException e) {
+            } catch (Refused e) {
                 // Released or sent back meanwhile: it stays as it is.
             }
         }

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import org.heard.identity.SignedInUser;
+import org.heard.platform.Refused;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -51,7 +52,7 @@ class BroadcastsApi {
 
         BroadcastDraft draft() {
             if (audience == null) {
-                throw new IllegalArgumentException(
+                throw new Refused(
                         "Say which conversations it goes to in audience, such as" + " {\"tags\": [\"outage\"]}.");
             }
             return new BroadcastDraft(
@@ -132,7 +133,7 @@ class BroadcastsApi {
         try {
             return RecipientState.valueOf(state.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("'" + state + "' is not a recipient state; use pending, sending,"
+            throw new Refused("'" + state + "' is not a recipient state; use pending, sending,"
                     + " sent, held, failed, skipped or cancelled.");
         }
     }

@@ -1,6 +1,7 @@
 package org.heard.replies.broadcasts;
 
 import java.time.Duration;
+import org.heard.platform.Refused;
 import org.springframework.boot.convert.DurationStyle;
 
 /**
@@ -11,33 +12,32 @@ public record Pace(int count, Duration per) {
 
     public Pace {
         if (count < 1) {
-            throw new IllegalArgumentException("A pace sends at least one message; write it like 30/1s or 150/3h.");
+            throw new Refused("A pace sends at least one message; write it like 30/1s or 150/3h.");
         }
         if (per == null || per.isNegative() || per.isZero()) {
-            throw new IllegalArgumentException("A pace needs a time, like the 1s in 30/1s.");
+            throw new Refused("A pace needs a time, like the 1s in 30/1s.");
         }
     }
 
     /**
      * Reads a pace written as {@code count/duration}.
      *
-     * @throws IllegalArgumentException with words a person can act on when it is not one
+     * @throws Refused with words a person can act on when it is not one
      */
     public static Pace parse(String text) {
         var parts = text == null ? new String[0] : text.strip().split("\\s*/\\s*");
         if (parts.length != 2) {
             throw notAPace(text);
         }
+        int count;
+        Duration per;
         try {
-            return new Pace(Integer.parseInt(parts[0]), DurationStyle.SIMPLE.parse(parts[1]));
-        } catch (NumberFormatException e) {
-            throw notAPace(text);
+            count = Integer.parseInt(parts[0]);
+            per = DurationStyle.SIMPLE.parse(parts[1]);
         } catch (IllegalArgumentException e) {
-            if (e.getMessage() != null && e.getMessage().startsWith("A pace")) {
-                throw e;
-            }
             throw notAPace(text);
         }
+        return new Pace(count, per);
     }
 
     /** The time between two messages. */
@@ -72,8 +72,8 @@ public record Pace(int count, Duration per) {
         return duration.toMillis() + "ms";
     }
 
-    private static IllegalArgumentException notAPace(String text) {
-        return new IllegalArgumentException("'" + text + "' is not a pace; write it as messages/time, like 30/1s,"
+    private static Refused notAPace(String text) {
+        return new Refused("'" + text + "' is not a pace; write it as messages/time, like 30/1s,"
                 + " 100/15m or 150/3h (ms, s, m, h or d).");
     }
 }

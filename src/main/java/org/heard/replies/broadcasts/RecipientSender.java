@@ -3,6 +3,7 @@ package org.heard.replies.broadcasts;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicReference;
 import org.heard.conversations.ConversationReplies;
+import org.heard.platform.Refused;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -68,7 +69,7 @@ class RecipientSender {
                 handled(lane.broadcastId());
             }
             return sent;
-        } catch (IllegalArgumentException e) {
+        } catch (Refused e) {
             // Refused by a check or by the network's rules: nothing was stored, and trying again would not help.
             var recipient = claimedOr(taken, e);
             transactions.executeWithoutResult(

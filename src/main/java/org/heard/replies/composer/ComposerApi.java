@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.heard.channels.Visibility;
 import org.heard.identity.SignedInUser;
+import org.heard.platform.Refused;
 import org.heard.replies.ReplyVariables;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -39,7 +40,7 @@ class ComposerApi {
                     + " way, with what would stop it being sent")
     Preview preview(@RequestBody PreviewRequest request, @AuthenticationPrincipal SignedInUser me) {
         if (request.conversationId() == null) {
-            throw new IllegalArgumentException("Name the conversation: {\"conversationId\": 12, \"text\": \"…\"}.");
+            throw new Refused("Name the conversation: {\"conversationId\": 12, \"text\": \"…\"}.");
         }
         var visibility = "private".equalsIgnoreCase(request.visibility()) ? Visibility.PRIVATE : Visibility.PUBLIC;
         return previews.preview(
@@ -74,7 +75,7 @@ class ComposerApi {
         try {
             return SignatureStyle.valueOf(String.valueOf(value).strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("A signature style is NONE, INITIALS, FIRST_NAME or FULL_NAME.");
+            throw new Refused("A signature style is NONE, INITIALS, FIRST_NAME or FULL_NAME.");
         }
     }
 

@@ -3,6 +3,7 @@ package org.heard.replies.composer;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.heard.channels.Channels;
+import org.heard.platform.Refused;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,7 +53,7 @@ public class Signatures {
 
     public void set(String channel, SignatureStyle style, long userId) {
         if (!channels.names().contains(channel)) {
-            throw new IllegalArgumentException("Heard has no channel " + channel + "; choose one of "
+            throw new Refused("Heard has no channel " + channel + "; choose one of "
                     + String.join(", ", new java.util.TreeSet<>(channels.names())) + ".");
         }
         jdbc.sql("""

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.heard.identity.Colleague;
 import org.heard.identity.Role;
+import org.heard.platform.Refused;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -129,8 +130,7 @@ public class SavedReplies {
                 .query(String.class)
                 .optional()
                 .ifPresent(title -> {
-                    throw new IllegalArgumentException(
-                            "The shortcut /" + shortcut + " is taken by \"" + title + "\"; choose another.");
+                    throw new Refused("The shortcut /" + shortcut + " is taken by \"" + title + "\"; choose another.");
                 });
     }
 

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.heard.identity.SignedInUser;
+import org.heard.platform.Refused;
 import org.heard.replies.ReplyVariables;
 import org.heard.replies.composer.SignatureStyle;
 import org.heard.replies.composer.Signatures;
@@ -106,7 +107,7 @@ class SavedRepliesPage {
                     ? saved.save(form.draft(), me.asColleague())
                     : saved.change(form.id(), form.draft(), me.asColleague());
             redirect.addFlashAttribute("notice", "Saved \"" + reply.title() + "\".");
-        } catch (IllegalArgumentException | ResponseStatusException e) {
+        } catch (Refused | ResponseStatusException e) {
             redirect.addFlashAttribute("problem", reason(e));
             redirect.addFlashAttribute("form", form);
         }
@@ -137,7 +138,7 @@ class SavedRepliesPage {
                 signatures.set(channel.get(i), style.get(i), me.id());
             }
             redirect.addFlashAttribute("notice", "Signatures saved.");
-        } catch (IllegalArgumentException e) {
+        } catch (Refused e) {
             redirect.addFlashAttribute("problem", e.getMessage());
         }
         return "redirect:/replies/saved#signatures";

@@ -3,6 +3,7 @@ package org.heard.replies.saved;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.heard.platform.Refused;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,19 +23,18 @@ public record SavedReplyDraft(
 
     public SavedReplyDraft {
         if (title == null || title.isBlank()) {
-            throw new IllegalArgumentException("Give the saved reply a title, so colleagues can find it.");
+            throw new Refused("Give the saved reply a title, so colleagues can find it.");
         }
         title = title.strip();
         if (title.length() > 120) {
-            throw new IllegalArgumentException("Keep the title under 120 characters; it has " + title.length() + ".");
+            throw new Refused("Keep the title under 120 characters; it has " + title.length() + ".");
         }
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("Write the saved reply's text.");
+            throw new Refused("Write the saved reply's text.");
         }
         text = text.strip();
         if (text.length() > 5000) {
-            throw new IllegalArgumentException(
-                    "A saved reply has at most 5,000 characters; this has " + text.length() + ".");
+            throw new Refused("A saved reply has at most 5,000 characters; this has " + text.length() + ".");
         }
         channel = blankToNull(channel);
         tags = tags == null
@@ -48,7 +48,7 @@ public record SavedReplyDraft(
         if (shortcut != null) {
             shortcut = shortcut.replaceFirst("^/", "").toLowerCase(Locale.ROOT);
             if (!SHORTCUT.matcher(shortcut).matches()) {
-                throw new IllegalArgumentException("A shortcut is one word of letters, digits, - or _ (such as"
+                throw new Refused("A shortcut is one word of letters, digits, - or _ (such as"
                         + " refund-late), at most 40 characters.");
             }
         }

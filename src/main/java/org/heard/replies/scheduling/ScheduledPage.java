@@ -3,6 +3,7 @@ package org.heard.replies.scheduling;
 import org.heard.channels.Channels;
 import org.heard.identity.Colleagues;
 import org.heard.identity.SignedInUser;
+import org.heard.platform.Refused;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -53,7 +54,7 @@ class ScheduledPage {
             var where = target.split("\\|", 2);
             var post = scheduling.schedule(where[0], where.length > 1 ? where[1] : null, text, sendAt, null, me);
             redirect.addFlashAttribute("notice", "Scheduled your post on " + post.channel() + ".");
-        } catch (IllegalArgumentException e) {
+        } catch (Refused e) {
             redirect.addFlashAttribute("problem", e.getMessage());
             redirect.addFlashAttribute("postTarget", target);
             redirect.addFlashAttribute("postText", text);
@@ -67,7 +68,7 @@ class ScheduledPage {
         try {
             scheduling.cancelPost(id, me);
             redirect.addFlashAttribute("notice", "Cancelled the post; it will not go out.");
-        } catch (IllegalArgumentException e) {
+        } catch (Refused e) {
             redirect.addFlashAttribute("problem", e.getMessage());
         }
         return "redirect:/replies/scheduled";
@@ -79,7 +80,7 @@ class ScheduledPage {
         try {
             scheduling.cancelReply(messageId, me);
             redirect.addFlashAttribute("notice", "Cancelled the reply; it will not go out.");
-        } catch (IllegalArgumentException e) {
+        } catch (Refused e) {
             redirect.addFlashAttribute("problem", e.getMessage());
         }
         return "redirect:/replies/scheduled";

@@ -11,6 +11,7 @@ import org.heard.channels.BrandPostSent;
 import org.heard.channels.Channels;
 import org.heard.channels.Outbox;
 import org.heard.channels.PostTarget;
+import org.heard.platform.Refused;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -45,14 +46,14 @@ public class ScheduledPosts {
     @Transactional
     public BrandPost schedule(String channel, String account, String text, Instant at, long authorId) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("Write the post before scheduling it.");
+            throw new Refused("Write the post before scheduling it.");
         }
         var target = target(channel, account);
         var rules = channels.rules(target.channel(), target.account());
         int length = rules.length(text.strip());
         if (length > rules.maxLength()) {
-            throw new IllegalArgumentException("This post has " + length + " characters; " + channel + " allows "
-                    + rules.maxLength() + ". Shorten it.");
+            throw new Refused("This post has " + length + " characters; " + channel + " allows " + rules.maxLength()
+                    + ". Shorten it.");
         }
         long id = jdbc.sql("""
                         insert into reply_posts (channel, account, text, scheduled_for, author_id)
@@ -71,8 +72,7 @@ public class ScheduledPosts {
                 .param(id)
                 .update();
         if (cancelled == 0) {
-            throw new IllegalArgumentException(
-                    "Post " + id + " is not waiting for its time any more; it cannot be" + " cancelled.");
+            throw new Refused("Post " + id + " is not waiting for its time any more; it cannot be" + " cancelled.");
         }
         return find(id);
     }
@@ -93,7 +93,7 @@ public class ScheduledPosts {
                 .param(id)
                 .query(ScheduledPosts::post)
                 .optional()
-                .orElseThrow(() -> new IllegalArgumentException("There is no scheduled post " + id + "."));
+                .orElseThrow(() -> new Refused("There is no scheduled post " + id + "."));
     }
 
     @Scheduled(fixedDelayString = "${heard.replies.schedule-interval:5s}")
@@ -144,7 +144,7 @@ public class ScheduledPosts {
                 .filter(t -> t.channel().equals(channel)
                         && (account == null || account.isBlank() || t.account().equals(account)))
                 .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(refusal(channel, targets)));
+                .orElseThrow(() -> new Refused(refusal(channel, targets)));
     }
 
     private static String refusal(String channel, List<PostTarget> targets) {

@@ -5,6 +5,7 @@ import org.heard.conversations.HeldReplies;
 import org.heard.conversations.WaitingReply;
 import org.heard.identity.Role;
 import org.heard.identity.SignedInUser;
+import org.heard.platform.Refused;
 import org.heard.platform.TeamTimeZone;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.AccessDeniedException;
@@ -45,7 +46,7 @@ class Scheduling {
             @Nullable String zone,
             SignedInUser me) {
         if (sendAt == null || sendAt.isBlank()) {
-            throw new IllegalArgumentException("Say when the post goes out.");
+            throw new Refused("Say when the post goes out.");
         }
         var at = team.later(sendAt, zone, clock.instant());
         return posts.schedule(channel, account, text, at, me.id());

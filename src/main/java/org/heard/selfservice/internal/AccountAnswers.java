@@ -3,6 +3,7 @@ package org.heard.selfservice.internal;
 import java.util.List;
 import org.heard.conversations.AutomatedConversations;
 import org.heard.conversations.ConversationTriage;
+import org.heard.platform.Refused;
 import org.heard.selfservice.internal.AccountSystem.LookupFailed;
 import org.heard.selfservice.internal.BotSessions.State;
 import org.heard.selfservice.internal.Figures.Outcome;
@@ -64,13 +65,13 @@ class AccountAnswers {
                 throw new LookupFailed("#" + question.tag() + " was removed before it was answered.");
             }
             text = BotVoice.answer(command.fill(system.values(question.customerRef(), command.tag())));
-        } catch (LookupFailed | IllegalArgumentException e) {
+        } catch (LookupFailed e) {
             failed(question, e.getMessage());
             return;
         }
         try {
             ownTransaction.executeWithoutResult(status -> send(question, command, text));
-        } catch (IllegalArgumentException e) {
+        } catch (Refused e) {
             failed(question, e.getMessage());
         }
     }

@@ -4,6 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.heard.platform.Refused;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,26 +36,26 @@ public record Command(
     public Command {
         tag = normalTag(tag);
         if (kind == null) {
-            throw new IllegalArgumentException("Choose what #" + tag + " does: ANSWER, ACCOUNT or CASE.");
+            throw new Refused("Choose what #" + tag + " does: ANSWER, ACCOUNT or CASE.");
         }
         answer = answer == null ? "" : answer.strip();
         if (answer.isEmpty()) {
-            throw new IllegalArgumentException("Write the answer #" + tag + " gives.");
+            throw new Refused("Write the answer #" + tag + " gives.");
         }
         if (answer.length() > MAX_ANSWER) {
-            throw new IllegalArgumentException("The answer has " + answer.length() + " characters; keep it within "
-                    + MAX_ANSWER + " so that, marked as automated, it fits a post on X.");
+            throw new Refused("The answer has " + answer.length() + " characters; keep it within " + MAX_ANSWER
+                    + " so that, marked as automated, it fits a post on X.");
         }
         var names = values(answer);
         if (kind != CommandKind.ACCOUNT && !names.isEmpty()) {
-            throw new IllegalArgumentException("Only an ACCOUNT command can fill in values such as {{"
+            throw new Refused("Only an ACCOUNT command can fill in values such as {{"
                     + names.iterator().next() + "}}; make #" + tag + " an ACCOUNT command or remove them.");
         }
         queue = queue == null || queue.isBlank() ? null : queue.strip();
         if (kind == CommandKind.CASE) {
             priority = priority == null ? DEFAULT_CASE_PRIORITY : priority;
             if (priority < 0 || priority > 100) {
-                throw new IllegalArgumentException("A case's priority lies between 0 and 100, not " + priority + ".");
+                throw new Refused("A case's priority lies between 0 and 100, not " + priority + ".");
             }
         } else {
             priority = null;
@@ -65,7 +66,7 @@ public record Command(
     public static String normalTag(@Nullable String tag) {
         var normal = tag == null ? "" : tag.strip().replaceFirst("^#", "").toLowerCase(Locale.ROOT);
         if (!TAG.matcher(normal).matches()) {
-            throw new IllegalArgumentException("A command is a hashtag of 2 to 30 letters, digits or underscores that"
+            throw new Refused("A command is a hashtag of 2 to 30 letters, digits or underscores that"
                     + " starts with a letter, such as #balance; \"" + tag + "\" is not.");
         }
         return normal;
@@ -78,7 +79,7 @@ public record Command(
         while (matcher.find()) {
             var name = matcher.group(1);
             if (!VALUE_NAME.matcher(name).matches()) {
-                throw new IllegalArgumentException("{{" + name + "}} is not a value name; use lower-case letters,"
+                throw new Refused("{{" + name + "}} is not a value name; use lower-case letters,"
                         + " digits and underscores, such as {{balance}}.");
             }
             names.add(name);
@@ -86,14 +87,18 @@ public record Command(
         return names;
     }
 
-    /** The answer with the lookup's values filled in. */
+    /**
+     * The answer with the lookup's values filled in.
+     *
+     * @throws AccountSystem.LookupFailed when the lookup gave no value the answer names
+     */
     public String fill(java.util.Map<String, String> found) {
         var matcher = VALUE.matcher(answer);
         var filled = new StringBuilder();
         while (matcher.find()) {
             var value = found.get(matcher.group(1));
             if (value == null) {
-                throw new IllegalArgumentException("The lookup gave no " + matcher.group(1) + " for #" + tag + ".");
+                throw new AccountSystem.LookupFailed("The lookup gave no " + matcher.group(1) + " for #" + tag + ".");
             }
             matcher.appendReplacement(filled, java.util.regex.Matcher.quoteReplacement(value));
         }

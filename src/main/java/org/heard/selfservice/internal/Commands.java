@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.heard.platform.Refused;
 import org.heard.triage.Escalations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -48,12 +49,12 @@ public class Commands {
     /**
      * Creates or changes a command.
      *
-     * @throws IllegalArgumentException when its queue does not exist
+     * @throws Refused when its queue does not exist
      */
     public Command save(Command command) {
         if (command.queue() != null && !escalations.queues().contains(command.queue())) {
-            throw new IllegalArgumentException("There is no queue " + command.queue() + "; choose one of "
-                    + escalations.queues() + ", or none to leave cases where triage routes them.");
+            throw new Refused("There is no queue " + command.queue() + "; choose one of " + escalations.queues()
+                    + ", or none to leave cases where triage routes them.");
         }
         jdbc.sql("""
                         insert into selfservice_commands (tag, kind, answer, queue, priority, enabled, updated_at)

@@ -3,6 +3,7 @@ package org.heard.selfservice.internal;
 import org.heard.conversations.AutomatedConversations;
 import org.heard.conversations.ConversationTriage;
 import org.heard.conversations.PriorityLevel;
+import org.heard.platform.Refused;
 import org.heard.selfservice.internal.BotSessions.State;
 import org.heard.selfservice.internal.Figures.Outcome;
 import org.heard.triage.Escalations;
@@ -65,7 +66,7 @@ class Handover {
         triage.tag(conversationId, java.util.List.of("bot-handover"));
         try {
             triage.replyAutomatically(conversationId, toCustomer);
-        } catch (IllegalArgumentException e) {
+        } catch (Refused e) {
             // The note and the queue still bring a person; the customer hears from them.
             log.warn("No handover message in conversation {}: {}", conversationId, e.getMessage());
         }

@@ -2,6 +2,7 @@ package org.heard.selfservice.web;
 
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.heard.platform.Refused;
 import org.heard.selfservice.internal.AccountSystem;
 import org.heard.selfservice.internal.Command;
 import org.heard.selfservice.internal.CommandKind;
@@ -62,7 +63,7 @@ class CommandsPage {
             redirect.addFlashAttribute(
                     "notice",
                     "Saved " + saved.hashtag() + (saved.enabled() ? "; it answers the next post." : ", off."));
-        } catch (IllegalArgumentException e) {
+        } catch (Refused e) {
             redirect.addFlashAttribute("problem", e.getMessage());
         }
         return "redirect:/selfservice";

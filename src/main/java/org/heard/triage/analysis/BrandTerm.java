@@ -6,6 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Locale;
+import org.heard.platform.Refused;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,12 +35,12 @@ public class BrandTerm {
     public BrandTerm(String term, double valence, @Nullable String signal, Instant updatedAt) {
         this.term = normalise(term);
         if (Double.isNaN(valence) || valence < -4 || valence > 4) {
-            throw new IllegalArgumentException("A term's valence runs from -4 (very negative) to 4 (very positive); "
-                    + valence + " is outside that range.");
+            throw new Refused("A term's valence runs from -4 (very negative) to 4 (very positive); " + valence
+                    + " is outside that range.");
         }
         if (signal != null && !signal.isBlank() && !CareSignals.KEYS.contains(signal)) {
-            throw new IllegalArgumentException("There is no signal \"" + signal + "\"; use one of "
-                    + String.join(", ", CareSignals.KEYS) + ", or none.");
+            throw new Refused("There is no signal \"" + signal + "\"; use one of " + String.join(", ", CareSignals.KEYS)
+                    + ", or none.");
         }
         this.valence = valence;
         this.signal = signal == null || signal.isBlank() ? null : signal;
@@ -49,12 +50,12 @@ public class BrandTerm {
     /** A term as Heard stores and matches it: trimmed, lower case, single spaces. */
     static String normalise(@Nullable String term) {
         if (term == null || term.isBlank()) {
-            throw new IllegalArgumentException("Give the word or phrase to watch for; the term was empty.");
+            throw new Refused("Give the word or phrase to watch for; the term was empty.");
         }
         String normal = term.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
         if (normal.length() > MAX_LENGTH) {
-            throw new IllegalArgumentException("A term has at most " + MAX_LENGTH + " characters; this one has "
-                    + normal.length() + ". Use the few words customers actually write.");
+            throw new Refused("A term has at most " + MAX_LENGTH + " characters; this one has " + normal.length()
+                    + ". Use the few words customers actually write.");
         }
         return normal;
     }

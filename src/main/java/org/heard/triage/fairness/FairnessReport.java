@@ -4,6 +4,7 @@ import java.sql.Array;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import org.heard.platform.Refused;
 import org.heard.triage.fairness.Fairness.Group;
 import org.heard.triage.fairness.Fairness.Split;
 import org.jspecify.annotations.Nullable;
@@ -38,7 +39,7 @@ public class FairnessReport {
     @Transactional(readOnly = true)
     public Fairness between(Instant from, Instant to) {
         if (!from.isBefore(to)) {
-            throw new IllegalArgumentException("The period must start before it ends.");
+            throw new Refused("The period must start before it ends.");
         }
         return new Fairness(from, to, split("c.channel", from, to), split(BUCKET, from, to));
     }

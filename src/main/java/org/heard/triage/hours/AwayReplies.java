@@ -2,6 +2,7 @@ package org.heard.triage.hours;
 
 import java.sql.Timestamp;
 import org.heard.conversations.ConversationTriage;
+import org.heard.platform.Refused;
 import org.heard.triage.pipeline.TriageSubject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,7 +77,7 @@ class AwayReplies {
     void send(AwayReplyDue due) {
         try {
             ownTransaction.executeWithoutResult(status -> triage.replyAutomatically(due.conversationId(), due.text()));
-        } catch (IllegalArgumentException e) {
+        } catch (Refused e) {
             log.warn("No away reply in conversation {}: {}", due.conversationId(), e.getMessage());
         }
     }

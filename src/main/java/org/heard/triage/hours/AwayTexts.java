@@ -1,6 +1,7 @@
 package org.heard.triage.hours;
 
 import org.heard.channels.Visibility;
+import org.heard.platform.Refused;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -61,11 +62,11 @@ class AwayTexts {
     /** Automated texts are never blank and fit the networks' limits. */
     static String checked(String text, String field, int limit) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException(field + " cannot be empty; say what the customer should know.");
+            throw new Refused(field + " cannot be empty; say what the customer should know.");
         }
         var stripped = text.strip();
         if (stripped.codePointCount(0, stripped.length()) > limit) {
-            throw new IllegalArgumentException(field + " has " + stripped.codePointCount(0, stripped.length())
+            throw new Refused(field + " has " + stripped.codePointCount(0, stripped.length())
                     + " characters; keep it to " + limit + " so it fits every network.");
         }
         return stripped;

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import org.heard.platform.Refused;
 
 /**
  * When a team is open: opening hours per weekday in a time zone, and dates with other hours (a holiday
@@ -30,7 +31,7 @@ public final class BusinessCalendar {
     /**
      * @param weekly opening hours per weekday; a day left out is closed
      * @param exceptions dates whose hours replace the weekday's; an empty list closes the whole day
-     * @throws IllegalArgumentException when a day's intervals overlap or the team never opens
+     * @throws Refused when a day's intervals overlap or the team never opens
      */
     public BusinessCalendar(
             ZoneId zone, Map<DayOfWeek, List<OpeningHours>> weekly, Map<LocalDate, List<OpeningHours>> exceptions) {
@@ -40,8 +41,7 @@ public final class BusinessCalendar {
         this.exceptions = new TreeMap<>();
         exceptions.forEach((date, hours) -> this.exceptions.put(date, ordered(hours, date.toString())));
         if (this.weekly.values().stream().allMatch(List::isEmpty)) {
-            throw new IllegalArgumentException(
-                    "The team must be open at least one day a week; give some weekday opening hours.");
+            throw new Refused("The team must be open at least one day a week; give some weekday opening hours.");
         }
     }
 
@@ -171,7 +171,7 @@ public final class BusinessCalendar {
         var sorted = hours.stream().sorted().toList();
         for (int i = 1; i < sorted.size(); i++) {
             if (sorted.get(i - 1).overlaps(sorted.get(i))) {
-                throw new IllegalArgumentException("On " + day + ", " + sorted.get(i - 1) + " and " + sorted.get(i)
+                throw new Refused("On " + day + ", " + sorted.get(i - 1) + " and " + sorted.get(i)
                         + " overlap; make them separate or join them into one.");
             }
         }

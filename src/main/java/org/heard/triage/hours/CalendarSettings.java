@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.heard.platform.Refused;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,11 +27,11 @@ public record CalendarSettings(String zone, Map<DayOfWeek, List<String>> weekly,
 
         public SpecialDay {
             if (date == null) {
-                throw new IllegalArgumentException("Each special day needs a date, like 2026-12-25.");
+                throw new Refused("Each special day needs a date, like 2026-12-25.");
             }
             name = name == null ? "" : name.strip();
             if (name.length() > 120) {
-                throw new IllegalArgumentException("Keep the name of " + date + " under 120 characters.");
+                throw new Refused("Keep the name of " + date + " under 120 characters.");
             }
             hours = hours == null ? List.of() : List.copyOf(hours);
         }
@@ -38,13 +39,13 @@ public record CalendarSettings(String zone, Map<DayOfWeek, List<String>> weekly,
 
     public CalendarSettings {
         if (zone == null || zone.isBlank()) {
-            throw new IllegalArgumentException("Give the team's time zone, such as Europe/London or America/New_York.");
+            throw new Refused("Give the team's time zone, such as Europe/London or America/New_York.");
         }
         zone = zone.strip();
         weekly = weekly == null ? Map.of() : Map.copyOf(weekly);
         days = days == null ? List.of() : List.copyOf(days);
         if (days.stream().map(SpecialDay::date).distinct().count() < days.size()) {
-            throw new IllegalArgumentException("Each special day may appear once; join the hours of repeated dates.");
+            throw new Refused("Each special day may appear once; join the hours of repeated dates.");
         }
         calendar(zone, weekly, days);
     }
@@ -76,7 +77,7 @@ public record CalendarSettings(String zone, Map<DayOfWeek, List<String>> weekly,
         try {
             return ZoneId.of(zone);
         } catch (DateTimeException e) {
-            throw new IllegalArgumentException(
+            throw new Refused(
                     "\"" + zone
                             + "\" is not a time zone Heard knows; use a region name such as Europe/London, America/New_York or UTC.");
         }

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.heard.platform.Refused;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -103,7 +104,7 @@ public class Calendars {
                         .single()
                 > 0;
         if (!queueExists) {
-            throw new IllegalArgumentException("There is no queue \"" + queue + "\"; create it first.");
+            throw new Refused("There is no queue \"" + queue + "\"; create it first.");
         }
         return jdbc.sql("insert into triage_calendars (queue_key, zone) values (?, ?) returning id")
                 .params(queue, zone)

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.heard.platform.Refused;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,15 +36,19 @@ final class DurationText {
         }
         var total = Duration.ZERO;
         var parts = PART.matcher(written);
-        while (parts.find()) {
-            long amount = Long.parseLong(parts.group(1));
-            total = total.plus(
-                    switch (parts.group(2)) {
-                        case "d" -> Duration.ofDays(amount);
-                        case "h" -> Duration.ofHours(amount);
-                        case "m" -> Duration.ofMinutes(amount);
-                        default -> Duration.ofSeconds(amount);
-                    });
+        try {
+            while (parts.find()) {
+                long amount = Long.parseLong(parts.group(1));
+                total = total.plus(
+                        switch (parts.group(2)) {
+                            case "d" -> Duration.ofDays(amount);
+                            case "h" -> Duration.ofHours(amount);
+                            case "m" -> Duration.ofMinutes(amount);
+                            default -> Duration.ofSeconds(amount);
+                        });
+            }
+        } catch (NumberFormatException | ArithmeticException tooLong) {
+            throw refused(text, field);
         }
         return total;
     }
@@ -66,8 +71,7 @@ final class DurationText {
         }
     }
 
-    private static IllegalArgumentException refused(String text, String field) {
-        return new IllegalArgumentException(
-                field + " must be a duration such as 30m, 2h, 1h 30m, 1d or PT1H, not \"" + text + "\".");
+    private static Refused refused(String text, String field) {
+        return new Refused(field + " must be a duration such as 30m, 2h, 1h 30m, 1d or PT1H, not \"" + text + "\".");
     }
 }

@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.heard.platform.Refused;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -79,7 +80,7 @@ record HoursForm(
         try {
             return DayOfWeek.valueOf(name.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("\"" + name + "\" is not a weekday; use MONDAY to SUNDAY.");
+            throw new Refused("\"" + name + "\" is not a weekday; use MONDAY to SUNDAY.");
         }
     }
 
@@ -87,8 +88,7 @@ record HoursForm(
         try {
             return LocalDate.parse(text == null ? "" : text.strip());
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(
-                    "Write special days' dates as YYYY-MM-DD, like 2026-12-25, not \"" + text + "\".");
+            throw new Refused("Write special days' dates as YYYY-MM-DD, like 2026-12-25, not \"" + text + "\".");
         }
     }
 }

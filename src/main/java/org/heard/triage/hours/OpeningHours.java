@@ -2,6 +2,7 @@ package org.heard.triage.hours;
 
 import java.time.LocalTime;
 import java.util.regex.Pattern;
+import org.heard.platform.Refused;
 
 /**
  * One stretch of a day when the team is open, from {@code opens} up to (not including) {@code closes},
@@ -16,8 +17,8 @@ public record OpeningHours(int opensMinute, int closesMinute) implements Compara
 
     public OpeningHours {
         if (opensMinute < 0 || closesMinute > 24 * 60 || opensMinute >= closesMinute) {
-            throw new IllegalArgumentException("Opening hours run forward within one day, like 09:00-17:00; "
-                    + text(opensMinute) + "-" + text(closesMinute) + " does not.");
+            throw new Refused("Opening hours run forward within one day, like 09:00-17:00; " + text(opensMinute) + "-"
+                    + text(closesMinute) + " does not.");
         }
     }
 
@@ -25,7 +26,7 @@ public record OpeningHours(int opensMinute, int closesMinute) implements Compara
     public static OpeningHours parse(String text) {
         var match = SHAPE.matcher(text.strip());
         if (!match.matches()) {
-            throw new IllegalArgumentException(
+            throw new Refused(
                     "Write opening hours as HH:MM-HH:MM, like 09:00-17:00 (24:00 for midnight), not \"" + text + "\".");
         }
         int opens = minute(match.group(1), match.group(2), text);
@@ -37,8 +38,7 @@ public record OpeningHours(int opensMinute, int closesMinute) implements Compara
         int h = Integer.parseInt(hours);
         int m = Integer.parseInt(minutes);
         if (h > 24 || m > 59 || (h == 24 && m > 0)) {
-            throw new IllegalArgumentException(
-                    "\"" + text + "\" holds a time that does not exist; use 00:00 to 24:00.");
+            throw new Refused("\"" + text + "\" holds a time that does not exist; use 00:00 to 24:00.");
         }
         return h * 60 + m;
     }

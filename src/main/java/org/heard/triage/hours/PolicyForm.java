@@ -1,6 +1,7 @@
 package org.heard.triage.hours;
 
 import java.util.Locale;
+import org.heard.platform.Refused;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -50,7 +51,7 @@ record PolicyForm(
             return ServiceLevelPolicy.Scope.valueOf(
                     (scope == null || scope.isBlank() ? "" : scope.strip()).toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("scope must be DEFAULT, QUEUE or CHANNEL, not \"" + scope + "\".");
+            throw new Refused("scope must be DEFAULT, QUEUE or CHANNEL, not \"" + scope + "\".");
         }
     }
 }

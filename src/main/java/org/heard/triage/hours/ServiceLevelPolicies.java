@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.heard.platform.Refused;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -58,7 +59,7 @@ class ServiceLevelPolicies {
 
     ServiceLevelPolicy add(ServiceLevelPolicy policy) {
         if (policy.scope() == ServiceLevelPolicy.Scope.DEFAULT) {
-            throw new IllegalArgumentException("There is already a default policy; change it instead of adding one.");
+            throw new Refused("There is already a default policy; change it instead of adding one.");
         }
         refuseClash(policy, 0);
         long id = jdbc.sql("""
@@ -70,11 +71,10 @@ class ServiceLevelPolicies {
     }
 
     ServiceLevelPolicy change(long id, ServiceLevelPolicy policy) {
-        var saved = find(id).orElseThrow(() -> new IllegalArgumentException("There is no policy " + id + "."));
+        var saved = find(id).orElseThrow(() -> new Refused("There is no policy " + id + "."));
         if ((saved.scope() == ServiceLevelPolicy.Scope.DEFAULT)
                 != (policy.scope() == ServiceLevelPolicy.Scope.DEFAULT)) {
-            throw new IllegalArgumentException(
-                    "The default policy stays the default; add a separate policy for a queue or channel.");
+            throw new Refused("The default policy stays the default; add a separate policy for a queue or channel.");
         }
         refuseClash(policy, id);
         var params = new java.util.ArrayList<>(values(policy));
@@ -89,9 +89,9 @@ class ServiceLevelPolicies {
     }
 
     void remove(long id) {
-        var saved = find(id).orElseThrow(() -> new IllegalArgumentException("There is no policy " + id + "."));
+        var saved = find(id).orElseThrow(() -> new Refused("There is no policy " + id + "."));
         if (saved.scope() == ServiceLevelPolicy.Scope.DEFAULT) {
-            throw new IllegalArgumentException("The default policy cannot be removed; change its targets instead.");
+            throw new Refused("The default policy cannot be removed; change its targets instead.");
         }
         jdbc.sql("delete from triage_service_level_policies where id = ?")
                 .param(id)
@@ -105,7 +105,7 @@ class ServiceLevelPolicies {
                         && java.util.Objects.equals(other.scopeValue(), policy.scopeValue()))
                 .findFirst()
                 .ifPresent(other -> {
-                    throw new IllegalArgumentException("\"" + other.name() + "\" already covers "
+                    throw new Refused("\"" + other.name() + "\" already covers "
                             + policy.scope().name().toLowerCase() + " " + policy.scopeValue() + "; change that one.");
                 });
     }

@@ -2,6 +2,7 @@ package org.heard.triage.hours;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.heard.platform.Refused;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,13 +35,13 @@ public record ServiceLevelPolicy(
 
     public ServiceLevelPolicy {
         if (name == null || name.isBlank() || name.length() > 120) {
-            throw new IllegalArgumentException("Give the policy a name of 1 to 120 characters.");
+            throw new Refused("Give the policy a name of 1 to 120 characters.");
         }
         if (scope == null) {
-            throw new IllegalArgumentException("Say what the policy applies to: DEFAULT, QUEUE or CHANNEL.");
+            throw new Refused("Say what the policy applies to: DEFAULT, QUEUE or CHANNEL.");
         }
         if ((scope == Scope.DEFAULT) != (scopeValue == null || scopeValue.isBlank())) {
-            throw new IllegalArgumentException(
+            throw new Refused(
                     scope == Scope.DEFAULT
                             ? "The default policy applies to everything; leave its queue or channel empty."
                             : "Name the " + scope.name().toLowerCase() + " this policy applies to.");
@@ -52,9 +53,8 @@ public record ServiceLevelPolicy(
             positive(resolution, "resolution");
         }
         if (warnAtPercent != null && (warnAtPercent < 1 || warnAtPercent > 99)) {
-            throw new IllegalArgumentException(
-                    "warnAtPercent is a share of the target from 1 to 99 (80 warns at 80%), not " + warnAtPercent
-                            + ".");
+            throw new Refused("warnAtPercent is a share of the target from 1 to 99 (80 warns at 80%), not "
+                    + warnAtPercent + ".");
         }
         if (warnBefore != null) {
             positive(warnBefore, "warnBefore");
@@ -91,8 +91,7 @@ public record ServiceLevelPolicy(
 
     private static void positive(@Nullable Duration duration, String field) {
         if (duration == null || duration.isNegative() || duration.isZero()) {
-            throw new IllegalArgumentException(
-                    field + " must be a positive duration such as PT1H or PT30M, not " + duration + ".");
+            throw new Refused(field + " must be a positive duration such as PT1H or PT30M, not " + duration + ".");
         }
     }
 }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.heard.conversations.ConversationTriage;
+import org.heard.platform.Refused;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -90,9 +91,14 @@ class WaitUpdateSender {
         try {
             return Boolean.TRUE.equals(
                     transactions.execute(status -> send(waiting, crossed, due.text(facts.visibility()), now)));
-        } catch (IllegalArgumentException e) {
+        } catch (Refused e) {
             log.warn("No wait update in conversation {}: {}", waiting.conversationId(), e.getMessage());
             transactions.executeWithoutResult(status -> record(waiting, crossed, now, e.getMessage()));
+            return false;
+        } catch (IllegalArgumentException e) {
+            // Recorded all the same, so one conversation is not tried again on every sweep.
+            log.warn("No wait update in conversation {}", waiting.conversationId(), e);
+            transactions.executeWithoutResult(status -> record(waiting, crossed, now, "Heard could not send it."));
             return false;
         }
     }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import org.heard.channels.Visibility;
+import org.heard.platform.Refused;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,7 +29,7 @@ class WaitUpdateThresholds {
 
         WaitUpdate {
             if (after == null || after.toSeconds() < 1) {
-                throw new IllegalArgumentException(
+                throw new Refused(
                         "A wait update needs a positive waiting time such as PT30M or PT2H, not " + after + ".");
             }
             publicText = AwayTexts.checked(publicText, "publicText", 280);
@@ -58,7 +59,7 @@ class WaitUpdateThresholds {
         var seconds =
                 updates.stream().map(u -> u.after().toSeconds()).distinct().toList();
         if (seconds.size() < updates.size()) {
-            throw new IllegalArgumentException("Two wait updates have the same waiting time; keep one of them.");
+            throw new Refused("Two wait updates have the same waiting time; keep one of them.");
         }
         jdbc.sql("delete from triage_wait_updates where not (after_seconds = any(?::bigint[]))")
                 .param(seconds.toArray(Long[]::new))

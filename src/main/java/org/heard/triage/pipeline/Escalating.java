@@ -2,6 +2,7 @@ package org.heard.triage.pipeline;
 
 import java.util.List;
 import org.heard.conversations.ConversationTriage;
+import org.heard.platform.Refused;
 import org.heard.triage.Escalations;
 import org.heard.triage.priority.Priorities;
 import org.heard.triage.routing.Queue;
@@ -33,11 +34,11 @@ class Escalating implements Escalations {
     @Override
     public void escalate(long conversationId, int floor, String reason, @Nullable String queue) {
         if (queue != null && queues.find(queue).isEmpty()) {
-            throw new IllegalArgumentException("There is no queue " + queue + "; choose one of " + queues() + ".");
+            throw new Refused("There is no queue " + queue + "; choose one of " + queues() + ".");
         }
         var facts = conversations
                 .facts(conversationId)
-                .orElseThrow(() -> new IllegalArgumentException("There is no conversation " + conversationId + "."));
+                .orElseThrow(() -> new Refused("There is no conversation " + conversationId + "."));
         if (queue != null && !queue.equals(facts.queue())) {
             conversations.queue(conversationId, queue);
         }

@@ -2,6 +2,7 @@ package org.heard.triage.pipeline;
 
 import org.heard.conversations.ConversationTriage;
 import org.heard.conversations.MessageReceived;
+import org.heard.platform.Refused;
 import org.heard.triage.TextAnalyser;
 import org.heard.triage.priority.Priorities;
 import org.heard.triage.routing.Routing;
@@ -77,8 +78,10 @@ class TriagePipeline {
     private void autoReply(long conversationId, String text) {
         try {
             conversations.replyAutomatically(conversationId, text);
-        } catch (IllegalArgumentException e) {
+        } catch (Refused e) {
             log.warn("A rule's automated reply to conversation {} was not sent: {}", conversationId, e.getMessage());
+        } catch (IllegalArgumentException e) {
+            log.warn("A rule's automated reply to conversation {} was not sent", conversationId, e);
         }
     }
 }

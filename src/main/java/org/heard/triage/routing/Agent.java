@@ -2,6 +2,7 @@ package org.heard.triage.routing;
 
 import java.util.List;
 import java.util.Locale;
+import org.heard.platform.Refused;
 
 /**
  * A colleague as routing sees them.
@@ -20,7 +21,7 @@ public record Agent(long userId, int capacity, List<String> skills, Presence pre
 
     public Agent {
         if (capacity < 0 || capacity > 200) {
-            throw new IllegalArgumentException("Capacity is how many open conversations someone can hold at once:"
+            throw new Refused("Capacity is how many open conversations someone can hold at once:"
                     + " between 0 and 200, not " + capacity + ".");
         }
         skills = skills.stream()
@@ -29,7 +30,7 @@ public record Agent(long userId, int capacity, List<String> skills, Presence pre
                 .distinct()
                 .toList();
         if (skills.stream().anyMatch(s -> s.length() > 60)) {
-            throw new IllegalArgumentException("Keep each skill under 60 characters, like \"de\" or \"broadband\".");
+            throw new Refused("Keep each skill under 60 characters, like \"de\" or \"broadband\".");
         }
     }
 }

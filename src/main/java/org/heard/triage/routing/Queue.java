@@ -3,6 +3,7 @@ package org.heard.triage.routing;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.heard.platform.Refused;
 
 /**
  * A queue of work for part of the team.
@@ -24,11 +25,11 @@ public record Queue(String key, String name, List<String> languages, Mode mode, 
 
     public Queue {
         if (key == null || !KEY.matcher(key).matches()) {
-            throw new IllegalArgumentException("A queue's key is lower-case letters, digits and dashes, like"
+            throw new Refused("A queue's key is lower-case letters, digits and dashes, like"
                     + " \"billing\" or \"tier-2\"; \"" + key + "\" is not.");
         }
         if (name == null || name.isBlank() || name.length() > 120) {
-            throw new IllegalArgumentException("Give the queue a name of 1 to 120 characters.");
+            throw new Refused("Give the queue a name of 1 to 120 characters.");
         }
         languages = languages.stream()
                 .map(l -> l.strip().toLowerCase(Locale.ROOT))
@@ -36,9 +37,8 @@ public record Queue(String key, String name, List<String> languages, Mode mode, 
                 .toList();
         for (var language : languages) {
             if (!language.matches("[a-z]{2}")) {
-                throw new IllegalArgumentException(
-                        "Languages are two-letter ISO 639-1 codes such as \"en\" or \"de\"; \"" + language
-                                + "\" is not.");
+                throw new Refused("Languages are two-letter ISO 639-1 codes such as \"en\" or \"de\"; \"" + language
+                        + "\" is not.");
             }
         }
         members = List.copyOf(members);

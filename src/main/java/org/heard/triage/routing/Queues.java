@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.heard.platform.HeldInMemory;
+import org.heard.platform.Refused;
 import org.heard.triage.routing.Queue.Mode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -80,8 +81,7 @@ public class Queues implements HeldInMemory {
     @Transactional
     public void delete(String key) {
         if (key.equals("general")) {
-            throw new IllegalArgumentException(
-                    "The general queue catches everything no other queue takes; it cannot be deleted.");
+            throw new Refused("The general queue catches everything no other queue takes; it cannot be deleted.");
         }
         if (jdbc.sql("delete from triage_queues where key = ?").param(key).update() == 0) {
             throw new QueueNotFound(key);

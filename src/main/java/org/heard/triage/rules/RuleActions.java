@@ -37,7 +37,7 @@ record RuleActions(
     /**
      * The priority floor as a number, or {@code null} when none is set.
      *
-     * @throws IllegalArgumentException when the priority is neither a known name nor a number 0–100
+     * @throws RuleInvalid when the priority is neither a known name nor a number 0–100
      */
     @Nullable
     Integer priorityFloor() {
@@ -64,9 +64,9 @@ record RuleActions(
         }
     }
 
-    private IllegalArgumentException unknownPriority() {
-        return new IllegalArgumentException("Priority is urgent (90), high (60), normal (30) or a number from 0 to 100,"
-                + " not `" + priority + "`. Pick one and save again.");
+    private RuleInvalid unknownPriority() {
+        return new RuleInvalid("Priority is urgent (90), high (60), normal (30) or a number from 0 to 100," + " not `"
+                + priority + "`. Pick one and save again.");
     }
 
     private static @Nullable String blankAsNull(@Nullable String value) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import org.heard.identity.Colleague;
+import org.heard.platform.Refused;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -80,7 +81,7 @@ class RuleEditing {
         var before = rules.all();
         var known = before.stream().map(Rule::id).toList();
         if (ids.size() != known.size() || !new HashSet<>(ids).equals(new HashSet<>(known))) {
-            throw new IllegalArgumentException("The new order must list every rule exactly once (" + known.size()
+            throw new Refused("The new order must list every rule exactly once (" + known.size()
                     + " rules); someone may have added or deleted one meanwhile. Reload and try again.");
         }
         rules.order(ids);

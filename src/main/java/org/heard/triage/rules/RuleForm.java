@@ -75,7 +75,7 @@ record RuleForm(
                 "");
     }
 
-    /** @throws IllegalArgumentException when a choice is not one the page offers */
+    /** @throws RuleInvalid when a choice is not one the page offers */
     RuleDraft draft() {
         var conditions = new RuleConditions(
                 channels,
@@ -109,7 +109,7 @@ record RuleForm(
         try {
             return Long.parseLong(assignee.strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Pick a colleague from the list.");
+            throw new RuleInvalid("Pick a colleague from the list.");
         }
     }
 
@@ -124,7 +124,7 @@ record RuleForm(
         try {
             return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Pick a " + what + " from the list.");
+            throw new RuleInvalid("Pick a " + what + " from the list.");
         }
     }
 }

@@ -11,6 +11,7 @@ import org.heard.identity.Colleague;
 import org.heard.identity.Colleagues;
 import org.heard.identity.Role;
 import org.heard.identity.SignedInUser;
+import org.heard.platform.Refused;
 import org.heard.triage.Sentiment;
 import org.heard.triage.Urgency;
 import org.jspecify.annotations.Nullable;
@@ -99,7 +100,7 @@ class RulePage {
                     : editing.change(form.id(), draft, me.asColleague());
             redirect.addFlashAttribute("notice", "Saved “" + rule.name() + "”; it applies to the next message.");
             return "redirect:/triage/rules";
-        } catch (IllegalArgumentException e) {
+        } catch (Refused e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("problem", e.getMessage());
             return page(form, model, me);
@@ -139,7 +140,7 @@ class RulePage {
         try {
             model.addAttribute("trial", trial.run(form.draft(), form.sample()));
             model.addAttribute("sampleText", form.sample().text());
-        } catch (IllegalArgumentException e) {
+        } catch (Refused e) {
             model.addAttribute("trialProblem", e.getMessage());
         }
         model.addAttribute("queueNames", rules.queues());

@@ -8,6 +8,7 @@ import org.heard.conversations.ConversationFacts;
 import org.heard.conversations.ConversationStatus;
 import org.heard.conversations.MessageReceived;
 import org.heard.identity.Colleagues;
+import org.heard.platform.Refused;
 import org.heard.triage.Analysis;
 import org.heard.triage.Sentiment;
 import org.heard.triage.TextAnalyser;
@@ -72,11 +73,11 @@ class RuleTrial {
         this.colleagues = colleagues;
     }
 
-    /** @throws IllegalArgumentException when the rule could not be saved as it is, saying why */
+    /** @throws RuleInvalid when the rule could not be saved as it is, saying why */
     Result run(RuleDraft draft, Sample sample) {
         var rule = validation.triable(draft);
         if (sample.text().length() > SAMPLE_LIMIT) {
-            throw new IllegalArgumentException("A sample message has at most " + SAMPLE_LIMIT + " characters.");
+            throw new Refused("A sample message has at most " + SAMPLE_LIMIT + " characters.");
         }
         var input = RuleInput.of(subject(sample));
         var matcher = new RuleMatcher(rule.conditions());

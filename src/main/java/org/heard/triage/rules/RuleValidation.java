@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks a rule before it is saved or tried, so that nothing about a rule can fail while messages
- * arrive. Each refusal is an {@link IllegalArgumentException} whose message tells a supervisor what to
+ * arrive. Each refusal is a {@link RuleInvalid} whose message tells a supervisor what to
  * change; the API answers it as a 400 problem detail.
  */
 @Component
@@ -51,18 +51,17 @@ class RuleValidation {
     /** Checks a rule to be saved: it needs a name, at least one condition and at least one action. */
     RuleDraft checked(RuleDraft draft) {
         if (draft.name().isEmpty()) {
-            throw new IllegalArgumentException("Give the rule a name, so the team can tell why it fired.");
+            throw new RuleInvalid("Give the rule a name, so the team can tell why it fired.");
         }
         if (draft.name().length() > NAME_LIMIT) {
-            throw new IllegalArgumentException("A rule's name has at most " + NAME_LIMIT + " characters; this one has "
+            throw new RuleInvalid("A rule's name has at most " + NAME_LIMIT + " characters; this one has "
                     + draft.name().length() + ". Shorten it and save again.");
         }
         if (draft.conditions().none()) {
-            throw new IllegalArgumentException(
-                    "Add at least one condition: a rule without one would act on every" + " message.");
+            throw new RuleInvalid("Add at least one condition: a rule without one would act on every" + " message.");
         }
         if (draft.actions().none()) {
-            throw new IllegalArgumentException("Add at least one action (tags, a queue, a priority, a colleague or an"
+            throw new RuleInvalid("Add at least one action (tags, a queue, a priority, a colleague or an"
                     + " automated reply): a rule without one does nothing.");
         }
         return triable(draft);
@@ -105,15 +104,14 @@ class RuleValidation {
 
     private static void pattern(String pattern) {
         if (pattern.length() > PATTERN_LIMIT) {
-            throw new IllegalArgumentException("A pattern has at most " + PATTERN_LIMIT + " characters; this one has "
+            throw new RuleInvalid("A pattern has at most " + PATTERN_LIMIT + " characters; this one has "
                     + pattern.length() + ". Shorten it and save again.");
         }
         try {
             Pattern.compile(pattern);
         } catch (PatternSyntaxException e) {
-            throw new IllegalArgumentException(
-                    "The pattern `" + shown(pattern) + "` is not valid: " + e.getDescription()
-                            + ". Heard uses RE2 syntax (no look-around, no back-references). Fix it and save again.");
+            throw new RuleInvalid("The pattern `" + shown(pattern) + "` is not valid: " + e.getDescription()
+                    + ". Heard uses RE2 syntax (no look-around, no back-references). Fix it and save again.");
         }
     }
 
@@ -124,17 +122,17 @@ class RuleValidation {
                 tag -> TAG.matcher(tag).matches(),
                 "is not a tag (up to 40 lower-case letters, digits, - and _)");
         if (actions.queue() != null && !queueExists.test(actions.queue())) {
-            throw new IllegalArgumentException(
+            throw new RuleInvalid(
                     "There is no queue `" + actions.queue() + "`; pick an existing queue, or create it first.");
         }
         actions.priorityFloor();
         if (actions.assignee() != null && !colleagueCanWork.test(actions.assignee())) {
-            throw new IllegalArgumentException(
+            throw new RuleInvalid(
                     "Nobody who can sign in has the id " + actions.assignee() + "; pick a colleague from the list.");
         }
         var reply = actions.autoReply();
         if (reply != null && reply.codePointCount(0, reply.length()) > RuleActions.AUTO_REPLY_LIMIT) {
-            throw new IllegalArgumentException("An automated reply has at most " + RuleActions.AUTO_REPLY_LIMIT
+            throw new RuleInvalid("An automated reply has at most " + RuleActions.AUTO_REPLY_LIMIT
                     + " characters; this one has " + reply.codePointCount(0, reply.length())
                     + ". Shorten it and save again.");
         }
@@ -142,12 +140,12 @@ class RuleValidation {
 
     private static void each(List<String> values, String what, Predicate<String> valid, String problem) {
         if (values.size() > LIST_LIMIT) {
-            throw new IllegalArgumentException("A rule lists at most " + LIST_LIMIT + " of each condition; this one"
-                    + " lists " + values.size() + " of " + what + ". Remove some and save again.");
+            throw new RuleInvalid("A rule lists at most " + LIST_LIMIT + " of each condition; this one" + " lists "
+                    + values.size() + " of " + what + ". Remove some and save again.");
         }
         for (var value : values) {
             if (!valid.test(value)) {
-                throw new IllegalArgumentException(
+                throw new RuleInvalid(
                         "The " + what + " `" + shown(value) + "` " + problem + ". Fix it and save again.");
             }
         }

@@ -2,6 +2,7 @@ package org.heard.triage.web;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.heard.platform.Problems;
+import org.heard.platform.Refused;
 import org.heard.triage.Analysis;
 import org.heard.triage.TextAnalyser;
 import org.jspecify.annotations.Nullable;
@@ -28,8 +29,7 @@ class AnalyseApi {
     @PostMapping("/api/triage/analyse")
     ResponseEntity<?> analyse(@RequestBody TextToAnalyse request) {
         if (request.text() == null) {
-            throw new IllegalArgumentException(
-                    "Send the message to read as {\"text\": \"...\"}; the text was missing.");
+            throw new Refused("Send the message to read as {\"text\": \"...\"}; the text was missing.");
         }
         if (request.text().length() > MAX_TEXT) {
             return Problems.answer(

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import org.heard.platform.Problems;
+import org.heard.platform.Refused;
 import org.heard.triage.analysis.BrandTerm;
 import org.heard.triage.analysis.BrandTermCatalogue;
 import org.jspecify.annotations.Nullable;
@@ -40,7 +41,7 @@ class BrandTermsApi {
     @PreAuthorize("hasRole('SUPERVISOR')")
     TermView put(@PathVariable String term, @RequestBody TermMeaning meaning) {
         if (meaning.valence() == null) {
-            throw new IllegalArgumentException(
+            throw new Refused(
                     "Give the term a valence from -4 (very negative) to 4 (very positive), as {\"valence\": -2}.");
         }
         return TermView.of(catalogue.put(term, meaning.valence(), meaning.signal()));

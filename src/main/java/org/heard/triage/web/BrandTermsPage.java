@@ -1,5 +1,6 @@
 package org.heard.triage.web;
 
+import org.heard.platform.Refused;
 import org.heard.triage.analysis.BrandTermCatalogue;
 import org.heard.triage.analysis.CareSignals;
 import org.jspecify.annotations.Nullable;
@@ -38,7 +39,7 @@ class BrandTermsPage {
         try {
             var saved = catalogue.put(term, valence, signal == null || signal.isBlank() ? null : signal);
             redirect.addFlashAttribute("notice", "Heard now reads \"" + saved.term() + "\" your way.");
-        } catch (IllegalArgumentException e) {
+        } catch (Refused e) {
             redirect.addFlashAttribute("problem", e.getMessage());
         }
         return "redirect:/triage/terms";

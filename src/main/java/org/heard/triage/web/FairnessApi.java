@@ -3,6 +3,7 @@ package org.heard.triage.web;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
 import java.time.Instant;
+import org.heard.platform.Refused;
 import org.heard.triage.fairness.Fairness;
 import org.heard.triage.fairness.FairnessReport;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,7 +24,7 @@ class FairnessApi {
     @GetMapping("/api/triage/fairness")
     Fairness fairness(@RequestParam Instant from, @RequestParam Instant to) {
         if (Duration.between(from, to).toDays() > 366) {
-            throw new IllegalArgumentException("Ask for a year or less at a time.");
+            throw new Refused("Ask for a year or less at a time.");
         }
         return fairness.between(from, to);
     }

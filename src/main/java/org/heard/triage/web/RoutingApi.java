@@ -6,6 +6,7 @@ import java.net.URI;
 import java.util.List;
 import org.heard.identity.Colleagues;
 import org.heard.identity.SignedInUser;
+import org.heard.platform.Refused;
 import org.heard.triage.routing.Agent;
 import org.heard.triage.routing.Agent.Presence;
 import org.heard.triage.routing.Agents;
@@ -67,8 +68,7 @@ class RoutingApi {
         var members = form.members() == null ? List.<Long>of() : form.members();
         for (long member : members) {
             if (colleagues.find(member).isEmpty()) {
-                throw new IllegalArgumentException(
-                        "There is no colleague " + member + " to make a member of the queue.");
+                throw new Refused("There is no colleague " + member + " to make a member of the queue.");
             }
         }
         return queues.save(new Queue(
@@ -102,7 +102,7 @@ class RoutingApi {
     @Operation(summary = "Set an agent's skills and capacity (supervisors)")
     Agent saveAgent(@PathVariable long userId, @RequestBody AgentForm form) {
         if (colleagues.find(userId).isEmpty()) {
-            throw new IllegalArgumentException("There is no colleague " + userId + ".");
+            throw new Refused("There is no colleague " + userId + ".");
         }
         var agent = new Agent(
                 userId,
@@ -117,7 +117,7 @@ class RoutingApi {
     record PresenceForm(Presence presence) {
         PresenceForm {
             if (presence == null) {
-                throw new IllegalArgumentException("Say which presence: ONLINE, AWAY or OFFLINE.");
+                throw new Refused("Say which presence: ONLINE, AWAY or OFFLINE.");
             }
         }
     }

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.heard.identity.Colleague;
 import org.heard.identity.Colleagues;
 import org.heard.identity.SignedInUser;
+import org.heard.platform.Refused;
 import org.heard.triage.fairness.Fairness;
 import org.heard.triage.fairness.FairnessReport;
 import org.heard.triage.routing.Agent;
@@ -157,7 +158,7 @@ class TriagePages {
     private static String done(RedirectAttributes redirect, String back, java.util.function.Supplier<String> action) {
         try {
             redirect.addFlashAttribute("notice", action.get());
-        } catch (IllegalArgumentException e) {
+        } catch (Refused e) {
             redirect.addFlashAttribute("problem", e.getMessage());
         }
         return "redirect:" + back;

@@ -1,12 +1,13 @@
 package org.heard.conversations.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.time.Instant;
 import org.heard.channels.Author;
 import org.heard.channels.Visibility;
 import org.heard.conversations.ConversationStatus;
+import org.heard.platform.Refused;
 import org.junit.jupiter.api.Test;
 
 class ConversationTests {
@@ -63,7 +64,7 @@ class ConversationTests {
         var conversation = conversation();
         conversation.moveTo(ConversationStatus.PENDING);
 
-        assertThatIllegalArgumentException()
+        assertThatExceptionOfType(Refused.class)
                 .isThrownBy(() -> conversation.moveTo(ConversationStatus.NEW))
                 .withMessageContaining("cannot become new again");
     }

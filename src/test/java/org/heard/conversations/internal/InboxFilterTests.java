@@ -1,10 +1,11 @@
 package org.heard.conversations.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.time.Instant;
 import org.heard.channels.Visibility;
+import org.heard.platform.Refused;
 import org.junit.jupiter.api.Test;
 
 class InboxFilterTests {
@@ -28,7 +29,7 @@ class InboxFilterTests {
 
     @Test
     void refusesAnUnknownFilterAndSaysWhichAreKnown() {
-        assertThatIllegalArgumentException()
+        assertThatExceptionOfType(FilterUnknown.class)
                 .isThrownBy(() -> new InboxFilter("urgent", null, null, null))
                 .withMessageContaining("'urgent'")
                 .withMessageContaining("open, new, pending, resolved, all");
@@ -61,7 +62,7 @@ class InboxFilterTests {
 
     @Test
     void refusesASearchLongerThanAnyoneTypes() {
-        assertThatIllegalArgumentException()
+        assertThatExceptionOfType(Refused.class)
                 .isThrownBy(() -> new InboxFilter(null, null, null, null, null, "word ".repeat(41)))
                 .withMessageContaining("at most 200 characters");
     }
@@ -75,14 +76,14 @@ class InboxFilterTests {
 
     @Test
     void aCursorHeardDidNotGiveOutIsRefused() {
-        assertThatIllegalArgumentException()
+        assertThatExceptionOfType(Refused.class)
                 .isThrownBy(() -> InboxQueries.Cursor.decode("bm90LWEtY3Vyc29y"))
                 .withMessageContaining("not one Heard gave out");
     }
 
     @Test
     void aBlankReplyCannotExist() {
-        assertThatIllegalArgumentException()
+        assertThatExceptionOfType(Refused.class)
                 .isThrownBy(() -> new ReplyDraft("   ", Visibility.PUBLIC))
                 .withMessageContaining("Write a reply");
         assertThat(new ReplyDraft("  thanks!  ", Visibility.PRIVATE).text()).isEqualTo("thanks!");

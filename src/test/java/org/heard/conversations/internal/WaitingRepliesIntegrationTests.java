@@ -10,6 +10,7 @@ import java.util.Map;
 import org.heard.IntegrationTest;
 import org.heard.MovableClock;
 import org.heard.conversations.HeldReplies;
+import org.heard.platform.Refused;
 import org.heard.replies.ReplyFixtures;
 import org.heard.replies.ReplyFixtures.Person;
 import org.junit.jupiter.api.AfterEach;
@@ -80,7 +81,7 @@ class WaitingRepliesIntegrationTests {
         fixtures.awaitOnceOnTimeline(text);
         assertThat(inOutbox(id)).isEqualTo(1);
         assertThatThrownBy(() -> held.release(id, null))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(Refused.class)
                 .hasMessageContaining("not waiting any more");
         await().atMost(ReplyFixtures.PATIENCE)
                 .until(() -> fixtures.message(conversation, id)
@@ -115,8 +116,8 @@ class WaitingRepliesIntegrationTests {
         assertThat(message.get("note").asString()).isEqualTo("Never blame the customer.");
         assertThat(message.get("returnedBy").asString()).isEqualTo(supervisor.name());
         assertThat(inOutbox(id)).isZero();
-        assertThatThrownBy(() -> held.release(id, null)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> held.sendBack(id, agent.id(), "again")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> held.release(id, null)).isInstanceOf(Refused.class);
+        assertThatThrownBy(() -> held.sendBack(id, agent.id(), "again")).isInstanceOf(Refused.class);
     }
 
     @Test
@@ -130,7 +131,7 @@ class WaitingRepliesIntegrationTests {
         assertThat(fixtures.message(conversation, id).get("deliveryState").asString())
                 .isEqualTo("CANCELLED");
         assertThat(inOutbox(id)).isZero();
-        assertThatThrownBy(() -> held.release(id, null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> held.release(id, null)).isInstanceOf(Refused.class);
         var trail = fixtures.admin()
                 .get("/api/replies/approvals/decisions?messageId=" + id)
                 .json();

@@ -1,9 +1,10 @@
 package org.heard.identity.internal;
 
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
 import org.heard.identity.Role;
+import org.heard.platform.Refused;
 import org.junit.jupiter.api.Test;
 
 class NewUserTests {
@@ -15,16 +16,16 @@ class NewUserTests {
 
     @Test
     void eachMistakeIsRefusedWithWhatToDo() {
-        assertThatIllegalArgumentException()
+        assertThatExceptionOfType(Refused.class)
                 .isThrownBy(() -> new NewUser("ana", "Ana", "twelve chars!", Role.AGENT))
                 .withMessageContaining("email address");
-        assertThatIllegalArgumentException()
+        assertThatExceptionOfType(Refused.class)
                 .isThrownBy(() -> new NewUser("ana@example.com", " ", "twelve chars!", Role.AGENT))
                 .withMessageContaining("name");
-        assertThatIllegalArgumentException()
+        assertThatExceptionOfType(Refused.class)
                 .isThrownBy(() -> new NewUser("ana@example.com", "Ana", "short", Role.AGENT))
                 .withMessageContaining("at least 12");
-        assertThatIllegalArgumentException()
+        assertThatExceptionOfType(Refused.class)
                 .isThrownBy(() -> new NewUser("ana@example.com", "Ana", "twelve chars!", null))
                 .withMessageContaining("role");
     }

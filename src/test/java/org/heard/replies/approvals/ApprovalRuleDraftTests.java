@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.heard.identity.Role;
+import org.heard.platform.Refused;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,7 +31,7 @@ class ApprovalRuleDraftTests {
     void aStepNamesARoleOrPeopleButNotBothAndNeverAgents() {
         assertThatThrownBy(() -> new ApprovalStep(null, List.of()))
                 .hasMessageContaining("either a role")
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(Refused.class);
         assertThatThrownBy(() -> new ApprovalStep(Role.ADMIN, List.of(3L))).hasMessageContaining("either a role");
         assertThatThrownBy(() -> new ApprovalStep(Role.AGENT, List.of())).hasMessageContaining("not by every agent");
     }

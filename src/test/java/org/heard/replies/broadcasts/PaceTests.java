@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.Map;
+import org.heard.platform.Refused;
 import org.junit.jupiter.api.Test;
 
 class PaceTests {
@@ -27,7 +28,7 @@ class PaceTests {
         for (var wrong : new String[] {"fast", "10", "10/", "/1s", "0/1s", "-3/1s", "5/0s", "5/soon"}) {
             assertThatThrownBy(() -> Pace.parse(wrong))
                     .as(wrong)
-                    .isInstanceOf(IllegalArgumentException.class)
+                    .isInstanceOf(Refused.class)
                     .hasMessageContaining("30/1s");
         }
     }

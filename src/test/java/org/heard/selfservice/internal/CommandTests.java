@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
+import org.heard.platform.Refused;
 import org.junit.jupiter.api.Test;
 
 class CommandTests {
@@ -20,7 +21,7 @@ class CommandTests {
     @Test
     void aTagThatIsNoHashtagIsRefusedWithTheReason() {
         assertThatThrownBy(() -> new Command("my balance", CommandKind.ANSWER, "Hi", null, null, true))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(Refused.class)
                 .hasMessageContaining("2 to 30 letters, digits or underscores");
     }
 

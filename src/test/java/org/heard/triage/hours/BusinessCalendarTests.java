@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.heard.platform.Refused;
 import org.junit.jupiter.api.Test;
 
 /** Stories of a care team's week, told with fixed instants so every run sees the same clock. */
@@ -156,13 +157,13 @@ class BusinessCalendarTests {
     @Test
     void overlappingHoursAndImpossibleTimesAreRefusedWithWordsASupervisorCanActOn() {
         assertThatThrownBy(() -> weekdays(LONDON, "09:00-13:00", "12:00-17:00"))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(Refused.class)
                 .hasMessageContaining("09:00-13:00 and 12:00-17:00 overlap");
         assertThatThrownBy(() -> OpeningHours.parse("25:00-26:00"))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(Refused.class)
                 .hasMessageContaining("does not exist");
         assertThatThrownBy(() -> OpeningHours.parse("17:00-09:00"))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(Refused.class)
                 .hasMessageContaining("run forward");
         assertThatThrownBy(() -> OpeningHours.parse("nine to five")).hasMessageContaining("HH:MM-HH:MM");
         assertThatThrownBy(() -> new BusinessCalendar(LONDON, Map.of(), Map.of()))

@@ -1,7 +1,7 @@
 package org.heard.triage.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.heard.triage.rules.RuleSketch.rule;
 
 import java.util.Set;
@@ -39,12 +39,12 @@ class RuleValidationTests {
 
     @Test
     void anInvalidPatternIsRefusedWithTheReason() {
-        assertThatIllegalArgumentException()
+        assertThatExceptionOfType(RuleInvalid.class)
                 .isThrownBy(() -> validation.checked(
                         rule("Broken").pattern("(a").tags("x").draft()))
                 .withMessage("The pattern `(a` is not valid: missing closing ). Heard uses RE2 syntax"
                         + " (no look-around, no back-references). Fix it and save again.");
-        assertThatIllegalArgumentException()
+        assertThatExceptionOfType(RuleInvalid.class)
                 .isThrownBy(() -> validation.checked(
                         rule("Echo").pattern("(a)\\1").tags("x").draft()))
                 .withMessageContaining("is not valid");
@@ -52,15 +52,15 @@ class RuleValidationTests {
 
     @Test
     void aRuleWithoutAConditionOrWithoutAnActionIsRefused() {
-        assertThatIllegalArgumentException()
+        assertThatExceptionOfType(RuleInvalid.class)
                 .isThrownBy(
                         () -> validation.checked(rule("Everything").tags("all").draft()))
                 .withMessageStartingWith("Add at least one condition");
-        assertThatIllegalArgumentException()
+        assertThatExceptionOfType(RuleInvalid.class)
                 .isThrownBy(
                         () -> validation.checked(rule("Nothing").words("refund").draft()))
                 .withMessageStartingWith("Add at least one action");
-        assertThatIllegalArgumentException()
+        assertThatExceptionOfType(RuleInvalid.class)
                 .isThrownBy(() ->
                         validation.checked(rule(" ").words("refund").tags("x").draft()))
                 .withMessageStartingWith("Give the rule a name");
@@ -68,19 +68,19 @@ class RuleValidationTests {
 
     @Test
     void queuesColleaguesAndSignalsMustExist() {
-        assertThatIllegalArgumentException()
+        assertThatExceptionOfType(RuleInvalid.class)
                 .isThrownBy(() ->
                         validation.checked(rule("Route").words("a").queue("vip").draft()))
                 .withMessage("There is no queue `vip`; pick an existing queue, or create it first.");
-        assertThatIllegalArgumentException()
+        assertThatExceptionOfType(RuleInvalid.class)
                 .isThrownBy(() -> validation.checked(
                         rule("Route").words("a").inQueues("vip").tags("x").draft()))
                 .withMessageContaining("`vip` is not an existing queue's key");
-        assertThatIllegalArgumentException()
+        assertThatExceptionOfType(RuleInvalid.class)
                 .isThrownBy(() -> validation.checked(
                         rule("Hand over").words("a").assignee(99).draft()))
                 .withMessage("Nobody who can sign in has the id 99; pick a colleague from the list.");
-        assertThatIllegalArgumentException()
+        assertThatExceptionOfType(RuleInvalid.class)
                 .isThrownBy(() -> validation.checked(
                         rule("Money").signals("refnd").tags("x").draft()))
                 .withMessageContaining(
@@ -89,7 +89,7 @@ class RuleValidationTests {
 
     @Test
     void overLongTextsAndUnknownPrioritiesAreRefused() {
-        assertThatIllegalArgumentException()
+        assertThatExceptionOfType(RuleInvalid.class)
                 .isThrownBy(() -> validation.checked(rule("Ack")
                         .urgency(Urgency.HIGH)
                         .autoReply("😀".repeat(501))
@@ -101,16 +101,16 @@ class RuleValidationTests {
                         .autoReply("😀".repeat(500))
                         .draft()))
                 .isNotNull();
-        assertThatIllegalArgumentException()
+        assertThatExceptionOfType(RuleInvalid.class)
                 .isThrownBy(() -> validation.checked(
                         rule("n".repeat(121)).words("a").tags("x").draft()))
                 .withMessageContaining("at most 120 characters; this one has 121");
-        assertThatIllegalArgumentException()
+        assertThatExceptionOfType(RuleInvalid.class)
                 .isThrownBy(() ->
                         validation.checked(rule("P").words("a").priority("101").draft()))
                 .withMessageStartingWith(
                         "Priority is urgent (90), high (60), normal (30) or a number from 0 to 100," + " not `101`");
-        assertThatIllegalArgumentException()
+        assertThatExceptionOfType(RuleInvalid.class)
                 .isThrownBy(() -> validation.checked(
                         rule("P").words("w".repeat(101)).tags("x").draft()))
                 .withMessageContaining("is longer than 100 characters");
@@ -119,7 +119,7 @@ class RuleValidationTests {
     @Test
     void aRuleBeingTriedMayStillLackANameConditionsAndActionsButNotAValidPattern() {
         assertThat(validation.triable(rule("").draft())).isNotNull();
-        assertThatIllegalArgumentException()
+        assertThatExceptionOfType(RuleInvalid.class)
                 .isThrownBy(() -> validation.triable(rule("").pattern("[z-a]").draft()))
                 .withMessageContaining("is not valid");
     }
