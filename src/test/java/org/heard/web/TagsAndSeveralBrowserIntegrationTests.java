@@ -150,11 +150,11 @@ class TagsAndSeveralBrowserIntegrationTests {
         for (var post : posts.subList(0, 3)) {
             agent.row(post).locator(".row-select").check();
         }
-        bar.getByLabel("Tag the selected with").fill("outage");
+        bar.getByLabel("Tag the selected with").fill("#Outage, late");
         bar.getByLabel("Tag the selected with").press("Enter");
 
-        assertThat(agent.page.locator("#bulk-said")).hasText("3 conversations tagged outage.");
-        assertThat(tags(agent)).hasText(new String[] {"#outage"});
+        assertThat(agent.page.locator("#bulk-said")).hasText("3 conversations tagged #outage #late.");
+        assertThat(tags(agent)).hasText(new String[] {"#late", "#outage"});
 
         agent.row(posts.get(0)).locator(".row-select").check();
         agent.row(posts.get(1)).locator(".row-select").check();

@@ -284,7 +284,19 @@ public class Inbox {
 
     /** Adds tags an agent typed ("refund, #late"); refuses what cannot be a tag. */
     public Conversation tag(long conversationId, Collection<String> written) {
+        return tagWith(conversationId, Tags.read(written));
+    }
+
+    /** Tags several conversations alike; what was typed is read once, and the tags as Heard keeps them are told back. */
+    public Tagged tagEach(Collection<Long> conversationIds, Collection<String> written) {
         var tags = Tags.read(written);
+        return new Tagged(toEach(conversationIds, id -> tagWith(id, tags)), tags);
+    }
+
+    /** How many conversations a change to several tagged, and with which tags. */
+    public record Tagged(int changed, List<String> tags) {}
+
+    private Conversation tagWith(long conversationId, List<String> tags) {
         return inTransaction(() -> {
             var conversation = conversation(conversationId);
             conversation.tag(tags);

@@ -236,8 +236,7 @@ class ConversationsApi {
             return new Changed(inbox.toEach(ids, id -> inbox.assign(id, assignee)));
         }
         if (request.tags() != null) {
-            var tags = request.tags();
-            return new Changed(inbox.toEach(ids, id -> inbox.tag(id, tags)));
+            return new Changed(inbox.tagEach(ids, request.tags()).changed());
         }
         var status = status(request.status());
         return new Changed(inbox.toEach(ids, id -> inbox.moveTo(id, status)));

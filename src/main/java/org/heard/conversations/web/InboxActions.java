@@ -207,39 +207,48 @@ class InboxActions {
             Model model) {
         var selected = ids == null ? List.<Long>of() : ids;
         try {
-            var changed = switch (change) {
+            var done = switch (change) {
                 case "assign" -> {
                     var target = AssigneeField.read(assignee == null ? "none" : assignee, me);
-                    yield inbox.toEach(selected, id -> inbox.assign(id, target));
+                    var changed = inbox.toEach(selected, id -> inbox.assign(id, target));
+                    yield said(changed, selected.size(), assigned(target, me));
                 }
                 case "tag" -> {
-                    var written = List.of(tags);
-                    yield inbox.toEach(selected, id -> inbox.tag(id, written));
+                    var tagged = inbox.tagEach(selected, List.of(tags));
+                    yield said(tagged.changed(), selected.size(), "tagged " + hashtags(tagged.tags()));
                 }
-                case "resolve" -> inbox.toEach(selected, id -> inbox.moveTo(id, ConversationStatus.RESOLVED));
+                case "resolve" ->
+                    said(
+                            inbox.toEach(selected, id -> inbox.moveTo(id, ConversationStatus.RESOLVED)),
+                            selected.size(),
+                            "resolved");
                 default -> throw new Refused("Choose what to do with the selected conversations.");
             };
-            model.addAttribute("said", said(change, changed, selected.size(), assignee, tags, me));
+            model.addAttribute("said", done);
         } catch (Refused | ConversationNotFound e) {
             model.addAttribute("problem", e.getMessage());
         }
         return "conversations/list :: changed";
     }
 
-    private String said(String change, int changed, int selected, String assignee, String tags, SignedInUser me) {
+    /** "3 conversations tagged #refund #late." or "2 of 3 conversations resolved; the others were left as they were." */
+    private static String said(int changed, int selected, String done) {
         var count = changed == selected
                 ? changed + (changed == 1 ? " conversation" : " conversations")
                 : changed + " of " + selected + " conversations";
-        var done = switch (change) {
-            case "assign" ->
-                assignee == null || assignee.equals("none")
-                        ? " unassigned"
-                        : " assigned to " + (assignee.equals("me") ? "you" : colleagueName(Long.parseLong(assignee)));
-            case "tag" -> " tagged " + tags.strip();
-            default -> " resolved";
-        };
         var left = changed == selected ? "." : "; the others were left as they were.";
-        return count + done + left;
+        return count + " " + done + left;
+    }
+
+    private String assigned(@Nullable Long target, SignedInUser me) {
+        if (target == null) {
+            return "unassigned";
+        }
+        return "assigned to " + (target == me.id() ? "you" : colleagueName(target));
+    }
+
+    private static String hashtags(List<String> tags) {
+        return tags.stream().map(t -> "#" + t).collect(java.util.stream.Collectors.joining(" "));
     }
 
     private String colleagueName(long id) {
