@@ -6,4 +6,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/analyser-classpath.sh
-exec "$java" -cp "$classpath" org.heard.bench.AnalyserEvaluation "$@"
+exec "$java" --enable-native-access=ALL-UNNAMED -cp "$classpath" org.heard.bench.AnalyserEvaluation "$@"

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import org.heard.triage.analysis.BrandVocabulary;
 import org.heard.triage.analysis.Lexicon;
+import org.heard.triage.analysis.RefinedAnalyser;
+import org.heard.triage.analysis.SentenceVectors;
 import org.heard.triage.analysis.SocialTextAnalyser;
 import org.heard.triage.analysis.ValenceScorer;
 import tools.jackson.databind.SerializationFeature;
@@ -18,7 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Messages a second on one thread: the corpus texts in a loop, after a warm-up long enough for the
  * JIT, several measured rounds, the median reported. Heard's analyser is measured whole (sentiment,
- * signals, complaint, urgency, language); plain VADER's sentiment alone for comparison.
+ * signals, complaint, urgency, language); with the sentence model's second reading ({@link RefinedAnalyser}),
+ * one message at a time and in batches of 64; plain VADER's sentiment alone for comparison.
  * Usage: {@code AnalyserSpeed [--out FILE] [--seconds N]} (N seconds per measured round, default 3).
  */
 public final class AnalyserSpeed {
@@ -37,6 +40,20 @@ public final class AnalyserSpeed {
         Map<String, ToDoubleFunction<String>> analysers = new LinkedHashMap<>();
         analysers.put("heard", text -> heard.analyse(text).score());
         analysers.put("plain_vader", text -> ValenceScorer.plainVader(vader, text));
+        // The second reading, one message at a time and as SecondReading reads them, in batches of 64.
+        var refined = new RefinedAnalyser(heard, BrandVocabulary::none, new SentenceVectors());
+        analysers.put("heard_with_model", text -> refined.analyse(text).score());
+        var batch = new ArrayList<String>();
+        analysers.put("heard_with_model_batches_of_64", text -> {
+            batch.add(text);
+            if (batch.size() < 64) {
+                return 0;
+            }
+            double sum =
+                    refined.analyse(batch).stream().mapToDouble(a -> a.score()).sum();
+            batch.clear();
+            return sum;
+        });
 
         var results = new LinkedHashMap<String, Object>();
         for (var analyser : analysers.entrySet()) {

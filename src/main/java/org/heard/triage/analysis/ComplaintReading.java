@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
  *
  * @param signals the signals of what the customer states, none for praise and plain questions
  * @param asksOnly whether the message only asks plain questions
+ * @param statedSignals the signals of what the customer states, whatever the verdict
  */
-record ComplaintReading(boolean complaint, List<String> signals, boolean asksOnly) {
+record ComplaintReading(boolean complaint, List<String> signals, boolean asksOnly, List<String> statedSignals) {
 
     private static final Pattern COMPLAINT_QUESTION = ProblemStatements.of("complaint-question");
 
@@ -42,7 +43,12 @@ record ComplaintReading(boolean complaint, List<String> signals, boolean asksOnl
                 || (!signals.isEmpty() && !(resolved && subjectsOnly))
                 || CareSignals.complains(stated)
                 || (untouched && score <= -SocialTextAnalyser.THRESHOLD);
-        return new ComplaintReading(complaint, complaint ? signals : List.of(), !resolved && stated.isBlank());
+        return new ComplaintReading(complaint, complaint ? signals : List.of(), !resolved && stated.isBlank(), signals);
+    }
+
+    /** The same reading with another's verdict: a complaint keeps the signals of what it states. */
+    ComplaintReading judged(boolean verdict) {
+        return new ComplaintReading(verdict, verdict ? statedSignals : List.of(), asksOnly, statedSignals);
     }
 
     private static List<String> signals(String lowerText, BrandVocabulary vocabulary) {

@@ -7,14 +7,15 @@ import java.util.regex.Pattern;
  * or fault it names is its subject, not something that happened. "Why has my parcel not arrived??"
  * asks for a fix. A sentence is a plain question when it asks (a question mark, or a question word
  * first) without a complaint's question ("why", "where is my", "is anyone going to…") or an
- * exasperated "??". What follows "if" describes what might happen, not what did.
+ * exasperated "??". What follows "if" describes what might happen, not what did. "Can't log in since
+ * this morning" opens with "can" but states, it does not ask.
  */
 final class Questions {
 
     private static final Pattern SENTENCE = Pattern.compile("[^.!?\\n]+[.!?\\n]*\\s*");
     private static final Pattern OPENER = Pattern.compile("^(?:\\s*(?:@\\S+|hi|hey|hello|hiya|quick question|question"
             + "|just wondering|wondering|please|pls|ok|so|and)[,:!-]?)*\\s*(?:how|what|what'?s|when|where|which|who"
-            + "|can|could|do|does|did|is|are|will|would|should|any|if|may|might|have you|has)(?![\\p{L}\\p{N}])");
+            + "|can|could|do|does|did|is|are|will|would|should|any|if|may|might|have you|has)(?![\\p{L}\\p{N}'’])");
     private static final Pattern CONDITION =
             Pattern.compile("(?<![\\p{L}\\p{N}])(?:if|in case)(?![\\p{L}\\p{N}])[^,.;!?]*");
 

@@ -6,6 +6,7 @@ import org.heard.triage.Analysis;
 import org.heard.triage.Sentiment;
 import org.heard.triage.TextAnalyser;
 import org.heard.triage.Urgency;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -42,8 +43,19 @@ public class SocialTextAnalyser implements TextAnalyser {
 
     @Override
     public Analysis analyse(String text) {
+        return analyse(text, null);
+    }
+
+    /**
+     * Reads the message as {@link #analyse(String)} does, but with a complaint verdict given from elsewhere
+     * (the sentence model's, {@link ComplaintModel}): sentiment, signals and urgency follow that verdict as
+     * they follow the lexicon's own.
+     *
+     * @param complaint the verdict, or {@code null} for the lexicon's
+     */
+    public Analysis analyse(String text, @Nullable Boolean complaint) {
         try {
-            return read(CleanText.of(text));
+            return read(CleanText.of(text), complaint);
         } catch (RuntimeException | StackOverflowError e) {
             // A message must reach the inbox even if Heard cannot read it; an agent reads it instead.
             log.warn("Could not analyse a message of {} characters", text == null ? 0 : text.length(), e);
@@ -51,7 +63,7 @@ public class SocialTextAnalyser implements TextAnalyser {
         }
     }
 
-    private Analysis read(String text) {
+    private Analysis read(String text, @Nullable Boolean verdict) {
         if (text.isEmpty()) {
             return UNREADABLE;
         }
@@ -62,7 +74,8 @@ public class SocialTextAnalyser implements TextAnalyser {
         boolean capsEmphasis = Tokens.someShouted(tokens) || Tokens.allShouted(tokens);
         double words = new ValenceScorer(vocabulary.lexicon())
                 .compound(tokens, read, capsEmphasis, CareSignals.sarcastic(lower));
-        var reading = ComplaintReading.of(lower, words, vocabulary);
+        var lexicon = ComplaintReading.of(lower, words, vocabulary);
+        var reading = verdict == null ? lexicon : lexicon.judged(verdict);
         double score = feeling(words, reading);
         var signals = reading.signals();
         return new Analysis(

@@ -58,6 +58,28 @@ class Assessments {
                 .update();
     }
 
+    /**
+     * Keeps a second reading of the message when it tells complaint differently from the stored one.
+     *
+     * @return whether the stored assessment changed
+     */
+    boolean reread(MessageReceived message, Analysis analysis) {
+        return jdbc.sql("""
+                        update triage_assessments set sentiment = ?, score = ?, complaint = ?, urgency = ?, signals = ?
+                        where message_id = ? and complaint <> ?
+                        """)
+                        .params(
+                                analysis.sentiment().name(),
+                                analysis.score(),
+                                analysis.complaint(),
+                                analysis.urgency().name(),
+                                signals(message, analysis).toArray(String[]::new),
+                                message.messageId(),
+                                analysis.complaint())
+                        .update()
+                > 0;
+    }
+
     private boolean complainedElsewhere(MessageReceived message) {
         return jdbc.sql("""
                         select exists (select 1 from triage_assessments where contact_id = ? and conversation_id <> ?

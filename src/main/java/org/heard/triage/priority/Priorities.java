@@ -1,11 +1,17 @@
 package org.heard.triage.priority;
 
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 import org.heard.conversations.ConversationChanged;
 import org.heard.conversations.ConversationStatus;
 import org.heard.conversations.ConversationTriage;
 import org.heard.conversations.TeamReplied;
+import org.heard.triage.Analysis;
+import org.heard.triage.Sentiment;
 import org.heard.triage.ServiceLevelBreached;
+import org.heard.triage.Urgency;
 import org.heard.triage.pipeline.RuleOutcome;
 import org.heard.triage.pipeline.TriageSubject;
 import org.springframework.context.event.EventListener;
@@ -20,6 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 @Transactional
 public class Priorities {
+
+    private static final String REPEATED_CONTACT = "repeated-contact";
 
     private final JdbcClient jdbc;
     private final ConversationTriage conversations;
@@ -36,6 +44,9 @@ public class Priorities {
         long id = subject.message().conversationId();
         var state = state(id);
         var needs = Priority.needs(subject.analysis(), subject.signals());
+        if (state == null) {
+            countNeedsFrom(id, subject.message().messageId());
+        }
         var next = state == null
                 ? new PriorityState(needs, null, null, ServiceLevelState.ON_TIME, null)
                 : state.withNeeds(state.needs().atLeast(needs));
@@ -43,6 +54,43 @@ public class Priorities {
             next = next.withFloor(outcome.priorityFloor(), "rule: " + String.join(", ", outcome.fired()));
         }
         return save(id, next);
+    }
+
+    /**
+     * A message of the conversation was read again and its assessment changed: its needs are worked out
+     * again from the assessments of every message since the conversation was last resolved, so a second
+     * reading can lower the priority as well as raise it. Nothing happens to a resolved conversation.
+     */
+    public Optional<Priority> reassessed(long conversationId) {
+        var state = state(conversationId);
+        if (state == null) {
+            return Optional.empty();
+        }
+        var needs = jdbc
+                .sql("""
+                        select a.sentiment, a.score, a.complaint, a.urgency, a.signals, a.language
+                        from triage_assessments a join triage_conversations c on c.conversation_id = a.conversation_id
+                        where a.conversation_id = ? and a.message_id >= coalesce(c.needs_from_message, 0)
+                        """)
+                .param(conversationId)
+                .query((rs, row) -> {
+                    var signals = List.of((String[]) rs.getArray("signals").getArray());
+                    var analysis = new Analysis(
+                            Sentiment.valueOf(rs.getString("sentiment")),
+                            rs.getDouble("score"),
+                            rs.getBoolean("complaint"),
+                            Urgency.valueOf(rs.getString("urgency")),
+                            signals.stream()
+                                    .filter(s -> !s.equals(REPEATED_CONTACT))
+                                    .toList(),
+                            rs.getString("language"));
+                    return Priority.needs(analysis, signals);
+                })
+                .list()
+                .stream()
+                .reduce(Priority::atLeast)
+                .orElse(state.needs());
+        return Optional.of(save(conversationId, state.withNeeds(needs)));
     }
 
     /** Raises the conversation's least priority, as a rule's floor does, until it is resolved. */
@@ -85,6 +133,16 @@ public class Priorities {
         }
     }
 
+    private void countNeedsFrom(long conversationId, long messageId) {
+        jdbc.sql("""
+                        insert into triage_conversations (conversation_id, needs, needs_reason, updated_at,
+                            needs_from_message)
+                        values (?, 0, 'no complaint or urgency seen', ?, ?) on conflict (conversation_id) do nothing
+                        """)
+                .params(conversationId, Timestamp.from(clock.instant()), messageId)
+                .update();
+    }
+
     private Priority save(long conversationId, PriorityState state) {
         jdbc.sql("""
                         insert into triage_conversations
@@ -102,7 +160,7 @@ public class Priorities {
                 .param("floorReason", state.floorReason())
                 .param("level", state.serviceLevel().name())
                 .param("what", state.serviceWhat())
-                .param("at", java.sql.Timestamp.from(clock.instant()))
+                .param("at", Timestamp.from(clock.instant()))
                 .update();
         var priority = state.priority();
         conversations.prioritise(conversationId, priority.score(), priority.reason());

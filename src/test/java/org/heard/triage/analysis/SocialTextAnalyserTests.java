@@ -370,6 +370,15 @@ class SocialTextAnalyserTests {
     }
 
     @Test
+    void aSentenceThatOpensWithCantStatesAProblemItDoesNotAsk() {
+        var analysis = read("is the service down? Can't log in since this morning 😞");
+
+        assertThat(analysis.complaint()).isTrue();
+        assertThat(analysis.sentiment()).isEqualTo(Sentiment.NEGATIVE);
+        assertThat(read("can you tell me when the shop opens?").complaint()).isFalse();
+    }
+
+    @Test
     void aFallingPriceIsNoOutage() {
         assertThat(read("my renewal price actually went down, pleasant surprise")
                         .signals())
