@@ -98,12 +98,16 @@ class PaneRoomBrowserIntegrationTests {
         assertThat(phone.locator("#reply-text")).isInViewport();
         Browser.screenshot(phone, "pane-room-phone");
 
-        phone.locator("#pane summary")
-                .filter(new Locator.FilterOptions().setHasText("Saved replies"))
-                .click();
-        assertThat(phone.locator("#saved-picker")).hasAttribute("open", "");
-        var width = (Number) phone.evaluate("() => document.documentElement.scrollWidth");
-        assertThat(width.intValue()).isLessThanOrEqualTo(390);
+        for (var tool : List.of("Saved replies", "Continue privately / elsewhere", "Note", "Send later")) {
+            var summary = phone.locator("#pane summary").filter(new Locator.FilterOptions().setHasText(tool));
+            summary.click();
+            assertThat(summary.locator("xpath=..")).hasAttribute("open", "");
+            assertThat(newestMessage(phone)).isInViewport();
+            Browser.screenshot(phone, "pane-room-phone-" + tool.toLowerCase().replaceAll("[^a-z]+", "-"));
+            var width = (Number) phone.evaluate("() => document.documentElement.scrollWidth");
+            assertThat(width.intValue()).as("page width with %s open", tool).isLessThanOrEqualTo(390);
+            summary.click();
+        }
     }
 
     private Locator newestMessage(Page page) {
@@ -129,12 +133,5 @@ class PaneRoomBrowserIntegrationTests {
                   return Math.round(Math.max(0, shown) / pane.height * 100) / 100;
                 }""");
         return share.doubleValue();
-    }
-
-    /** Whether the answering dock holds everything in it without scrolling. */
-    private static boolean dockFits(Page page) {
-        return (Boolean)
-                page.evaluate(
-                        "() => { const d = document.querySelector('#pane .pane-dock'); return d.scrollHeight <= d.clientHeight; }");
     }
 }
