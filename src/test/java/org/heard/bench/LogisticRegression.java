@@ -8,6 +8,9 @@ package org.heard.bench;
  */
 final class LogisticRegression {
 
+    /** The smallest standard deviation a feature is scaled by; the sentence vectors' dimensions spread ~0.05. */
+    static final double SMALLEST_SPREAD = 0.01;
+
     private final double l2;
     private final int iterations;
     private final double learningRate;
@@ -47,7 +50,10 @@ final class LogisticRegression {
         }
         double[][] z = new double[n][d];
         for (int j = 0; j < d; j++) {
-            sd[j] = Math.sqrt(sd[j]) + 1e-9; // a cue that never varies keeps a zero weight
+            // A feature that hardly varies in the posts is scaled as if it varied by SMALLEST_SPREAD: scaled by its own
+            // near-zero spread, its folded-back weight grew to -3e7, and text unlike the posts swung the probability.
+            // One that never varies keeps a zero weight.
+            sd[j] = Math.max(Math.sqrt(sd[j]), SMALLEST_SPREAD);
             for (int i = 0; i < n; i++) {
                 z[i][j] = (x[i][j] - mean[j]) / sd[j];
             }

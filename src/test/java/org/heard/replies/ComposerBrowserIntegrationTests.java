@@ -49,12 +49,7 @@ class ComposerBrowserIntegrationTests {
 
         pane.locator("#reply-text").fill(text);
         assertThat(pane.locator("[data-preview-pii]")).containsText("This public reply shows a payment card number");
-        pane.getByRole(
-                        AriaRole.BUTTON,
-                        new com.microsoft.playwright.Locator.GetByRoleOptions()
-                                .setName("Send")
-                                .setExact(true))
-                .click();
+        send(pane);
 
         assertThat(pane.locator(".composer > .problem"))
                 .hasText("This public reply shows a payment card number (•••• •••• •••• 4242): anyone can read it."
@@ -140,12 +135,7 @@ class ComposerBrowserIntegrationTests {
             var pane = page.locator("#pane");
             pane.locator("#reply-text").fill("Sorry Ada, I'm on it.");
             assertThat(pane.locator(".preview-label")).containsText("signed — Bea, Billing team (counted)");
-            pane.getByRole(
-                            AriaRole.BUTTON,
-                            new com.microsoft.playwright.Locator.GetByRoleOptions()
-                                    .setName("Send")
-                                    .setExact(true))
-                    .click();
+            send(pane);
             assertThat(pane.locator(".message.from-team")).containsText("— Bea, Billing team");
             customers.awaitOnNetwork("Sorry Ada, I'm on it.\n— Bea, Billing team");
 
@@ -183,5 +173,14 @@ class ComposerBrowserIntegrationTests {
         var phone = browser.signInAsAgent(browser.phone());
         phone.navigate("/replies/saved");
         Browser.screenshot(phone, "replies-saved-phone");
+    }
+
+    private static void send(com.microsoft.playwright.Locator pane) {
+        pane.getByRole(
+                        AriaRole.BUTTON,
+                        new com.microsoft.playwright.Locator.GetByRoleOptions()
+                                .setName("Send")
+                                .setExact(true))
+                .click();
     }
 }

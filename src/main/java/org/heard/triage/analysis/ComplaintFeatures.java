@@ -17,6 +17,8 @@ public final class ComplaintFeatures {
     public static final int CUES = 10;
 
     private static final Pattern HANDLE = Pattern.compile("@[\\p{L}\\p{N}_]+:?");
+    private static final Pattern WORD = Pattern.compile("(?<![\\p{L}\\p{N}])\\p{L}{2,}(?![\\p{L}\\p{N}])");
+    static final int FEWEST_WORDS = 2;
 
     private static final Set<String> ASKED_STILL_TOLD =
             Set.of("not-happened", "goes-on", "contradiction", "never-finishes", "complaint-question");
@@ -33,6 +35,22 @@ public final class ComplaintFeatures {
                 .replace("#", "")
                 .strip();
         return plain.isEmpty() ? "(nothing)" : DeniedTrouble.readAsFine(plain);
+    }
+
+    /**
+     * Whether the text has words for the model to weigh: at least {@value #FEWEST_WORDS} words of letters. Ids,
+     * numbers and a lone word carry no complaint the lexicon has not seen, and the model, which never saw such text
+     * in the tuning posts, would only guess at them.
+     */
+    public static boolean hasWords(String text) {
+        var words = WORD.matcher(HANDLE.matcher(CleanText.of(text)).replaceAll(" "));
+        int count = 0;
+        while (words.find()) {
+            if (++count >= FEWEST_WORDS) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The lexicon's cues, each 0 or 1 but the words' feeling, in [-1, 1]. */

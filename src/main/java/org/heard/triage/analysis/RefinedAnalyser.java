@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
  * The second, slower reading of a message: the lexicon's reading, with its complaint verdict checked by
  * the sentence model ({@link ComplaintModel}) and sentiment, signals and urgency following the verdict.
  * Some 5 ms a message on one core, so it runs after the message is committed, never on the hot path
- * (ADR 0015). It reads the text only, as the lexicon does.
+ * (ADR 0015). It reads the text only, as the lexicon does, and leaves a text of fewer than two words (ids,
+ * numbers, a lone word) to the lexicon.
  */
 @Component
 public class RefinedAnalyser {
@@ -40,6 +41,10 @@ public class RefinedAnalyser {
         for (int i = 0; i < texts.size(); i++) {
             String text = texts.get(i);
             var first = lexicon.analyse(text);
+            if (!ComplaintFeatures.hasWords(text)) {
+                readings.add(first);
+                continue;
+            }
             double p = model.probability(
                     ComplaintFeatures.of(vectorsOfTexts.get(i), ComplaintFeatures.cues(text, vocabulary)));
             boolean complaint = model.complaint(first.complaint(), p);

@@ -39,4 +39,14 @@ class ComplaintModelTests {
                 .isEqualTo("love the app, fine for me");
         assertThat(ComplaintFeatures.modelText("@NorthwireMobile")).isNotBlank();
     }
+
+    @Test
+    void theModelWeighsOnlyTextWithWordsInIt() {
+        assertThat(ComplaintFeatures.hasWords("still waiting")).isTrue();
+        assertThat(ComplaintFeatures.hasWords("@NorthwireMobile 649164 bfc9945a02770b39"))
+                .isFalse();
+        assertThat(ComplaintFeatures.hasWords("@NorthwireMobile unbelievable!!"))
+                .isFalse();
+        assertThat(ComplaintFeatures.hasWords("order 4471 #refund")).isTrue();
+    }
 }
