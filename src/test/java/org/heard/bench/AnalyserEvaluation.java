@@ -115,7 +115,8 @@ public final class AnalyserEvaluation {
                 scores.sentimentMacroF1());
     }
 
-    private static Analysis withComplaint(Analysis reading, boolean complaint) {
+    /** The reading with its complaint verdict set, the rest as read. */
+    static Analysis withComplaint(Analysis reading, boolean complaint) {
         return new Analysis(
                 reading.sentiment(),
                 reading.score(),

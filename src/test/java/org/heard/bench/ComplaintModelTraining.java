@@ -97,22 +97,12 @@ public final class ComplaintModelTraining {
         for (int i = 0; i < x.length; i++) {
             var first = firstReadings.get(i);
             lexicon.add(posts.get(i), first);
-            modelAlone.add(posts.get(i), withComplaint(first, p[i] >= 0.5));
-            shipped.add(posts.get(i), withComplaint(first, rule.complaint(first.complaint(), p[i])));
+            modelAlone.add(posts.get(i), AnalyserEvaluation.withComplaint(first, p[i] >= 0.5));
+            shipped.add(posts.get(i), AnalyserEvaluation.withComplaint(first, rule.complaint(first.complaint(), p[i])));
         }
         print("lexicon", lexicon);
         print("model alone (cv)", modelAlone);
         print("shipped (cv)", shipped);
-    }
-
-    private static Analysis withComplaint(Analysis reading, boolean complaint) {
-        return new Analysis(
-                reading.sentiment(),
-                reading.score(),
-                complaint,
-                reading.urgency(),
-                reading.signals(),
-                reading.language());
     }
 
     private static void print(String name, CareScores scores) {

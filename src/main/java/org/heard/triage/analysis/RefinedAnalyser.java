@@ -34,19 +34,21 @@ public class RefinedAnalyser {
 
     /** The refined readings of several messages, in their order; the model reads them as one batch. */
     public List<Analysis> analyse(List<String> texts) {
-        var vectorsOfTexts =
-                vectors.of(texts.stream().map(ComplaintFeatures::modelText).toList());
+        // Only texts with words are weighed by the model, so only they are embedded.
+        var weighed = texts.stream().filter(ComplaintFeatures::hasWords).toList();
+        var vectorsOfWeighed = vectors.of(
+                        weighed.stream().map(ComplaintFeatures::modelText).toList())
+                .iterator();
         var vocabulary = brandTerms.vocabulary();
         var readings = new ArrayList<Analysis>(texts.size());
-        for (int i = 0; i < texts.size(); i++) {
-            String text = texts.get(i);
+        for (String text : texts) {
             var first = lexicon.analyse(text);
             if (!ComplaintFeatures.hasWords(text)) {
                 readings.add(first);
                 continue;
             }
             double p = model.probability(
-                    ComplaintFeatures.of(vectorsOfTexts.get(i), ComplaintFeatures.cues(text, vocabulary)));
+                    ComplaintFeatures.of(vectorsOfWeighed.next(), ComplaintFeatures.cues(text, vocabulary)));
             boolean complaint = model.complaint(first.complaint(), p);
             readings.add(complaint == first.complaint() ? first : lexicon.analyse(text, complaint));
         }

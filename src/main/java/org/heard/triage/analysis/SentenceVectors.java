@@ -30,6 +30,9 @@ public final class SentenceVectors {
 
     /** The vectors of several sentences, in their order: ONNX Runtime reads a batch faster than one by one. */
     public List<float[]> of(List<String> texts) {
+        if (texts.isEmpty()) {
+            return List.of();
+        }
         var segments = texts.stream().map(TextSegment::from).toList();
         return model().embedAll(segments).content().stream()
                 .map(embedding -> embedding.vector())
