@@ -19,12 +19,17 @@ import org.heard.channels.Visibility;
 import org.heard.conversations.ConversationChanged;
 import org.heard.conversations.ConversationStatus;
 import org.heard.platform.Refused;
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
 
-/** A thread between the care team and one customer on one network, public or private. */
+/**
+ * A thread between the care team and one customer on one network, public or private. Updates write only
+ * the columns that changed, so a priority set meanwhile by triage is never overwritten with a stale one.
+ */
 @Entity
+@DynamicUpdate
 @Table(name = "conversations")
 public class Conversation {
 
@@ -132,7 +137,11 @@ public class Conversation {
 
     void prioritise(int priority, String reason) {
         this.priority = priority;
-        this.priorityReason = reason.length() <= 500 ? reason : reason.substring(0, 499) + "…";
+        this.priorityReason = priorityReason(reason);
+    }
+
+    static String priorityReason(String reason) {
+        return reason.length() <= 500 ? reason : reason.substring(0, 499) + "…";
     }
 
     void queueIn(@Nullable String queue) {

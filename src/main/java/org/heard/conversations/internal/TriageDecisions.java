@@ -42,11 +42,21 @@ class TriageDecisions implements ConversationTriage {
         this.events = events;
     }
 
+    /**
+     * Written straight to the row, without the optimistic lock: triage re-prioritises from background work
+     * (the second reading, the service-level watch) while people act on the same conversation, and neither
+     * should fail the other. A conversation this unit of work already holds is updated in memory too; one
+     * loaded afresh already carries the new priority, so nothing more is written.
+     */
     @Override
     public void prioritise(long conversationId, int priority, String reason) {
+        var shortened = Conversation.priorityReason(reason);
+        jdbc.sql("update conversations set priority = ?, priority_reason = ? where id = ?")
+                .params(priority, shortened, conversationId)
+                .update();
         var conversation = conversation(conversationId);
-        conversation.prioritise(priority, reason);
-        changed(conversation);
+        conversation.prioritise(priority, shortened);
+        events.publishEvent(conversation.changed());
     }
 
     @Override
