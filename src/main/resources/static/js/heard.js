@@ -43,14 +43,38 @@
     }
   });
 
+  // A list that acts when a choice is made: at once for a choice made with the mouse; from the keyboard, arrows and
+  // typed letters only move through the choices (each would otherwise act), and Enter acts on the one chosen.
+  function submitChoice(form) {
+    if (form.hasAttribute("hx-post")) {
+      htmx.trigger(form, "submit");
+    } else {
+      form.requestSubmit();
+    }
+  }
+
+  document.addEventListener("keydown", function (event) {
+    var target = event.target;
+    if (!target.matches || !target.matches("select[data-autosubmit]")) return;
+    if (event.key === "Enter") {
+      event.preventDefault();
+      delete target.dataset.keyed;
+      submitChoice(target.form);
+    } else if (event.key.length === 1 || /^(Arrow|Page|Home|End)/.test(event.key)) {
+      target.dataset.keyed = "true";
+    }
+  }, true);
+
+  document.addEventListener("pointerdown", function (event) {
+    if (event.target.closest) {
+      var select = event.target.closest("select[data-autosubmit]");
+      if (select) delete select.dataset.keyed;
+    }
+  }, true);
+
   document.addEventListener("change", function (event) {
-    if (event.target.matches && event.target.matches("select[data-autosubmit]")) {
-      var form = event.target.form;
-      if (form.hasAttribute("hx-post")) {
-        htmx.trigger(form, "submit");
-      } else {
-        form.requestSubmit();
-      }
+    if (event.target.matches && event.target.matches("select[data-autosubmit]") && !event.target.dataset.keyed) {
+      submitChoice(event.target.form);
     }
   });
 
@@ -111,6 +135,7 @@
   // can land while the agent's own request (a reply, an assignment) is on its way, and answers can
   // arrive out of order, so the thread is fetched again once such a request is answered.
   var ownRequests = new WeakSet();
+  var panePress = { down: false, refreshWaiting: false };
   var ownPending = 0;
   var refreshSeq = 0;
 
@@ -126,13 +151,20 @@
   }
 
   // Boxes typed into at the top of the conversation (a tag being added) keep what was typed, and the focus, when a live
-  // change brings a fresh conversation in.
+  // change brings a fresh conversation in; so does a list being chosen from with the keyboard (the assignee).
   function keepTyping(current, fresh) {
     var focused = null;
-    current.querySelectorAll("input[id]:not([type=hidden])").forEach(function (typed) {
+    current.querySelectorAll("input[id]:not([type=hidden]), select[id]").forEach(function (typed) {
       var same = fresh.querySelector("#" + typed.id);
       if (!same) return;
-      if (typed.value) same.value = typed.value;
+      if (typed.tagName === "SELECT") {
+        if (typed.dataset.keyed) {
+          same.value = typed.value;
+          same.dataset.keyed = "true";
+        }
+      } else if (typed.value) {
+        same.value = typed.value;
+      }
       if (document.activeElement === typed) focused = same;
     });
     return focused;
@@ -149,6 +181,10 @@
         // While the agent's own action is on its way the pane stays: replacing it would take the action's form off the
         // page, and its answer (a refusal with its reason, say) would land where no one sees it. A read follows it.
         if (html === null || seq !== refreshSeq || ownPending > 0 || openConversationId() !== id) return;
+        if (panePress.down) {
+          panePress.refreshWaiting = true;
+          return;
+        }
         var fresh = new DOMParser().parseFromString(html, "text/html").getElementById("conv-live");
         var current = document.getElementById("conv-live");
         if (fresh && current) {
@@ -263,13 +299,25 @@
   // A press on a row must become a click even when the list refreshes before the agent lets go: fresh rows put in
   // between would take the pressed one away, and the click with it. While a pointer is down on the list, its fresh
   // content waits (only the newest is kept) and lands once the press has ended, after the click it made.
+  // The open conversation's buttons likewise: a live refresh that lands while one is pressed waits, and is read
+  // again once the press has ended (after the action the click started, if it started one).
   var listPress = { down: false, waiting: null };
 
   document.addEventListener("pointerdown", function (event) {
-    if (event.target.closest && event.target.closest("#conversation-list")) listPress.down = true;
+    if (!event.target.closest) return;
+    if (event.target.closest("#conversation-list")) listPress.down = true;
+    if (event.target.closest("#conv-live")) panePress.down = true;
   }, true);
 
   function pressEnded() {
+    if (panePress.down) {
+      panePress.down = false;
+      setTimeout(function () {
+        if (panePress.down || !panePress.refreshWaiting) return;
+        panePress.refreshWaiting = false;
+        refreshOpenConversation();
+      }, 0);
+    }
     if (!listPress.down) return;
     listPress.down = false;
     setTimeout(function () {
@@ -474,6 +522,14 @@
     if (element) element.click();
   }
 
+  function focus(event, id) {
+    var element = document.getElementById(id);
+    if (element) {
+      event.preventDefault();
+      element.focus();
+    }
+  }
+
   function toggleHelp(show) {
     var help = document.getElementById("help");
     if (!help) return;
@@ -493,6 +549,20 @@
         // Enter in the tag box tags the selected, whatever button comes first in the bar.
         event.preventDefault();
         click('#bulk button[value="tag"]');
+        return;
+      }
+      if (event.key === "Enter" && target.id === "bulk-assignee") {
+        event.preventDefault();
+        click('#bulk button[value="assign"]');
+        return;
+      }
+      if (event.key === "Backspace" && target.id === "tag-input" && target.value === "") {
+        // An empty tag box takes the last tag off, as a list of chips does.
+        var removes = document.querySelectorAll("#pane .tag-remove");
+        if (removes.length) {
+          event.preventDefault();
+          removes[removes.length - 1].click();
+        }
         return;
       }
       if (event.key === "Escape") target.blur();
@@ -529,6 +599,10 @@
       case "e": click('[data-shortcut="e"]'); break;
       case "a": click('[data-shortcut="a"]'); break;
       case "p": click('[data-shortcut="p"]'); break;
+      case "A": focus(event, "assignee"); break;
+      case "N": click(".take-next"); break;
+      case "b": if (ticked.size) focus(event, "bulk-assignee"); break;
+      case "E": if (ticked.size) click('#bulk button[value="resolve"]'); break;
       case "t": {
         var tag = document.getElementById("tag-input");
         if (tag) { event.preventDefault(); tag.focus(); }

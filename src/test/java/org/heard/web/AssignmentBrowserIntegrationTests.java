@@ -65,13 +65,71 @@ class AssignmentBrowserIntegrationTests {
     @Test
     void theAKeyAssignsTheOpenConversationToMe() {
         var ben = colleague("Ben Agent", "AGENT");
-        var agent = new AgentInbox(browser.signIn(browser.window(), ben, PASSWORD)).open(post);
         var supervisor = new AgentInbox(browser.signInAsAgent(browser.window()));
+        assertThat(supervisor.row(post).locator(".assignee")).hasCount(0);
+        AgentInbox.markWindow(supervisor.page);
+        var agent = new AgentInbox(browser.signIn(browser.window(), ben, PASSWORD)).open(post);
 
         agent.page.keyboard().press("a");
 
         assertThat(assignee(agent)).hasText("Ben Agent");
         assertThat(supervisor.row(post).locator(".assignee")).hasText("Ben Agent");
+        AgentInbox.assertNotReloaded(supervisor.page);
+    }
+
+    /**
+     * Shift+A puts the cursor in the assignee list; moving through it with the arrows or typing a name only
+     * chooses (each step would otherwise hand the conversation to someone on the way), and Enter hands it over.
+     */
+    @Test
+    void shiftAChoosesAColleagueFromTheKeyboardAndEnterHandsItOverOrBackToNobody() {
+        var dora = colleague("Dora Agent", "AGENT");
+        colleague("Eli Agent", "AGENT");
+        var colleague = inboxOf(dora);
+        colleague
+                .page
+                .getByRole(
+                        AriaRole.LINK,
+                        new Page.GetByRoleOptions().setName("Mine").setExact(true))
+                .click();
+        colleague.page.waitForURL(java.util.regex.Pattern.compile(".*assignee=mine.*"));
+        colleague.page.waitForLoadState();
+        assertThat(colleague.row(post)).hasCount(0);
+        AgentInbox.markWindow(colleague.page);
+        var supervisor = new AgentInbox(browser.signInAsAgent(browser.window())).open(post);
+        var handedOver = new java.util.concurrent.atomic.AtomicInteger();
+        supervisor.page.onRequest(request -> {
+            if (request.method().equals("POST") && request.url().endsWith("/assign")) {
+                handedOver.incrementAndGet();
+            }
+        });
+
+        supervisor.page.keyboard().press("Shift+A");
+        assertThat(supervisor.pane().getByLabel("Assignee")).isFocused();
+        supervisor.page.keyboard().press("ArrowDown");
+        supervisor.page.keyboard().press("ArrowDown");
+        supervisor.page.keyboard().type("Dora");
+        assertThat(assignee(supervisor)).hasText("Dora Agent");
+        supervisor.page.keyboard().press("Enter");
+
+        assertThat(colleague.row(post).locator(".assignee")).hasText("Dora Agent");
+        assertThat(assignedInPane(supervisor)).hasText("Dora Agent");
+        assertThat(handedOver).as("one hand-over, on Enter").hasValue(1);
+
+        // The list keeps the cursor after the hand-over; Escape leaves it, and Shift+A comes back to it.
+        var list = supervisor.pane().getByLabel("Assignee");
+        assertThat(list).isFocused();
+        supervisor.page.keyboard().press("Escape");
+        assertThat(list).not().isFocused();
+        supervisor.page.keyboard().press("Shift+A");
+        assertThat(list).isFocused();
+        supervisor.page.keyboard().type("Unassigned");
+        supervisor.page.keyboard().press("Enter");
+
+        assertThat(colleague.row(post)).hasCount(0);
+        assertThat(assignedInPane(supervisor)).hasText("Unassigned");
+        assertThat(handedOver).hasValue(2);
+        AgentInbox.assertNotReloaded(colleague.page);
     }
 
     @Test
@@ -92,15 +150,22 @@ class AssignmentBrowserIntegrationTests {
                 .click();
         assertThat(colleague.row(post)).isVisible();
 
+        AgentInbox.markWindow(colleague.page);
         supervisor.pane().getByLabel("Assignee").selectOption(new SelectOption().setLabel("Unassigned"));
 
         assertThat(assignee(supervisor)).hasText("Unassigned");
         assertThat(colleague.row(post)).hasCount(0);
+        AgentInbox.assertNotReloaded(colleague.page);
     }
 
     /** The name the pane's assignee list shows as chosen. */
     private static Locator assignee(AgentInbox inbox) {
         return inbox.pane().getByLabel("Assignee").locator("option:checked");
+    }
+
+    /** The assignee the pane was drawn with (a choice made from the keyboard and not yet sent is not it). */
+    private static Locator assignedInPane(AgentInbox inbox) {
+        return inbox.pane().getByLabel("Assignee").locator("option[selected]");
     }
 
     /** A colleague of the given role, made by the admin; returns their email. */

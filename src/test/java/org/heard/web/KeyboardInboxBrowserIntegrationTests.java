@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** An agent working the inbox from the keyboard: j and k to move, r to reply, e to resolve, ? for help. */
+/**
+ * An agent working the inbox from the keyboard: j and k to move, r to reply, e to resolve and reopen (seen at once
+ * in a colleague's open list), ? for help.
+ */
 @IntegrationTest
 class KeyboardInboxBrowserIntegrationTests {
 
@@ -25,11 +28,15 @@ class KeyboardInboxBrowserIntegrationTests {
 
     @Test
     void jOpensTheFirstConversationRFocusesTheReplyAndEResolvesIt() {
-        var created = new HeardClient(port)
-                .post(
-                        "/api/sandbox/posts",
-                        Map.of("author", "sam_r", "text", "@heardbrand do you ship to Ireland? " + unique()));
+        var post = "@heardbrand do you ship to Ireland? " + unique();
+        var admin = new HeardClient(port).asAdmin();
+        var created = admin.post("/api/sandbox/posts", Map.of("author", "sam_r", "text", post));
         assertThat(created.status()).isEqualTo(201);
+        var password = "a-colleague-password";
+        var colleague = new AgentInbox(
+                browser.signIn(browser.window(), admin.addColleague("Kit Agent", "AGENT", password), password));
+        assertThat(colleague.row(post)).isVisible();
+        AgentInbox.markWindow(colleague.page);
         var agent = new AgentInbox(browser.signInAsAgent(browser.window()));
         var page = agent.page;
         var first = agent.list().locator(".row").first();
@@ -52,10 +59,13 @@ class KeyboardInboxBrowserIntegrationTests {
 
         page.keyboard().press("e");
         assertThat(agent.status()).hasText("Resolved");
+        assertThat(colleague.row(post)).hasCount(0);
         Browser.screenshot(page, "keyboard-resolved");
 
         page.keyboard().press("e");
         assertThat(agent.status()).hasText("Open");
+        assertThat(colleague.row(post)).isVisible();
+        AgentInbox.assertNotReloaded(colleague.page);
     }
 
     @Test

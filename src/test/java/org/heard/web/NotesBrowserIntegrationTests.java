@@ -70,6 +70,9 @@ class NotesBrowserIntegrationTests {
 
     @Test
     void theNKeyOpensTheNoteToolAndEnterSavesTheNote() {
+        var bo = admin.addColleague("Bo Notes", "AGENT", PASSWORD);
+        var colleague = new AgentInbox(browser.signIn(browser.window(), bo, PASSWORD)).open(post);
+        AgentInbox.markWindow(colleague.page);
         var agent = new AgentInbox(browser.signInAsAgent(browser.window())).open(post);
         var tool = agent.pane().locator("#note-tool");
         assertThat(tool).not().hasAttribute("open", "");
@@ -82,6 +85,8 @@ class NotesBrowserIntegrationTests {
         agent.page.keyboard().press("Enter");
 
         assertThat(agent.pane().locator(".notes .note")).containsText("Customer prefers email");
+        assertThat(colleague.pane().locator(".notes .note")).containsText("Customer prefers email");
+        AgentInbox.assertNotReloaded(colleague.page);
 
         agent.pane()
                 .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add note"))

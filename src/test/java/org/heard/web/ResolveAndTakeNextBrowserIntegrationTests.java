@@ -17,7 +17,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Resolve and Reopen from the pane, and Take next from the list, each seen at once in a colleague's open inbox.
+ * Resolve, Reopen and Mark pending from the pane, and Take next from the list by mouse and by keyboard, each seen at
+ * once in a colleague's open inbox.
  */
 @IntegrationTest
 class ResolveAndTakeNextBrowserIntegrationTests {
@@ -71,6 +72,7 @@ class ResolveAndTakeNextBrowserIntegrationTests {
         var colleague = new AgentInbox(
                 browser.signIn(browser.window(), admin.addColleague("Tess Agent", "AGENT", PASSWORD), PASSWORD));
         assertThat(colleague.row(complaint)).isVisible();
+        AgentInbox.markWindow(colleague.page);
         var agent = new AgentInbox(browser.signInAsAgent(browser.window()));
         assertThat(agent.row(question)).isVisible();
 
@@ -83,6 +85,80 @@ class ResolveAndTakeNextBrowserIntegrationTests {
                 .hasText("Admin");
         assertThat(colleague.row(complaint).locator(".assignee")).hasText("Admin");
         assertThat(colleague.row(question).locator(".assignee")).hasCount(0);
+        AgentInbox.assertNotReloaded(colleague.page);
+    }
+
+    @Test
+    void anAgentMarksAConversationPendingWithTheMouseAndAColleaguesOpenRowSaysSo() {
+        var post = posts("mira", "@heardbrand can you check why my order was split in two? " + run);
+        var colleague = new AgentInbox(
+                browser.signIn(browser.window(), admin.addColleague("Max Agent", "AGENT", PASSWORD), PASSWORD));
+        assertThat(colleague.row(post).locator(".badge.status")).not().hasText("Pending");
+        AgentInbox.markWindow(colleague.page);
+        var agent = new AgentInbox(browser.signInAsAgent(browser.window())).open(post);
+
+        agent.pane()
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Mark pending"))
+                .click();
+
+        assertThat(agent.status()).hasText("Pending");
+        assertThat(agent.pane().getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Mark pending")))
+                .hasCount(0);
+        assertThat(colleague.row(post).locator(".badge.status")).hasText("Pending");
+        AgentInbox.assertNotReloaded(colleague.page);
+    }
+
+    @Test
+    void shiftNTakesNextFromTheKeyboardAndAColleagueSeesItTaken() {
+        var question = posts("ivo", "@heardbrand do you deliver on Saturdays? " + run);
+        var complaint = posts("jun", "@heardbrand I was charged twice for my order and nobody answers " + run);
+        var colleague = new AgentInbox(
+                browser.signIn(browser.window(), admin.addColleague("Uma Agent", "AGENT", PASSWORD), PASSWORD));
+        assertThat(colleague.row(complaint)).isVisible();
+        AgentInbox.markWindow(colleague.page);
+        var agent = new AgentInbox(browser.signInAsAgent(browser.window()));
+        assertThat(agent.row(question)).isVisible();
+
+        agent.page.keyboard().press("Shift+N");
+
+        assertThat(agent.thread()).containsText(complaint);
+        assertThat(agent.pane().getByLabel("Assignee").locator("option:checked"))
+                .hasText("Admin");
+        assertThat(colleague.row(complaint).locator(".assignee")).hasText("Admin");
+        assertThat(colleague.row(question).locator(".assignee")).hasCount(0);
+        AgentInbox.assertNotReloaded(colleague.page);
+    }
+
+    /**
+     * A colleague's change refreshes the open conversation while the agent has Resolve pressed: the refresh waits
+     * until the agent lets go, so the press still becomes a click, and the colleague's change shows after it.
+     */
+    @Test
+    void aButtonPressedAsTheConversationRefreshesStillActsWhenTheAgentLetsGo() {
+        var post = posts("ola", "@heardbrand my parcel went to the wrong town " + run);
+        var agent = new AgentInbox(browser.signInAsAgent(browser.window())).open(post);
+        agent.page.evaluate("""
+                () => {
+                  window.paneAnswers = [];
+                  const fetched = window.fetch;
+                  window.fetch = (url, options) => fetched(url, options).then(response => {
+                    if (String(url).endsWith('/pane')) response.clone().text().then(t => window.paneAnswers.push(t));
+                    return response;
+                  });
+                }""");
+        var resolve = agent.pane().getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Resolve"));
+        var box = resolve.boundingBox();
+        agent.page.mouse().move(box.x + box.width / 2, box.y + box.height / 2);
+
+        agent.page.mouse().down();
+        var id = agent.pane().getAttribute("data-conversation-id");
+        var noted = admin.post("/api/conversations/" + id + "/notes", Map.of("text", "Courier ticket CT-" + run));
+        assertThat(noted.status()).as(noted.body()).isEqualTo(201);
+        agent.page.waitForFunction("text => window.paneAnswers.some(a => a.includes(text))", "CT-" + run);
+        agent.page.mouse().up();
+
+        assertThat(agent.status()).hasText("Resolved");
+        assertThat(agent.pane().locator(".notes .note")).containsText("CT-" + run);
     }
 
     private String posts(String author, String text) {

@@ -75,23 +75,32 @@ class TagsAndSeveralBrowserIntegrationTests {
     }
 
     @Test
-    void theTKeyOpensTheTagBoxAndThePKeyMarksTheConversationPending() {
+    void theTKeyTagsBackspaceTakesTheLastTagOffAndThePKeyMarksTheConversationPending() {
         var post = posts("sam_r", "@heardbrand is the store open on Sunday?");
-        var colleague = new AgentInbox(browser.signIn(browser.window(), colleague("Dev Agent"), PASSWORD));
-        assertThat(colleague.row(post)).isVisible();
+        var colleague = new AgentInbox(browser.signIn(browser.window(), colleague("Dev Agent"), PASSWORD)).open(post);
+        AgentInbox.markWindow(colleague.page);
         var agent = new AgentInbox(browser.signInAsAgent(browser.window())).open(post);
 
         agent.page.keyboard().press("t");
         assertThat(agent.pane().getByLabel("Add tags")).isFocused();
-        agent.page.keyboard().type("opening-hours");
+        agent.page.keyboard().type("opening-hours sunday");
         agent.page.keyboard().press("Enter");
+        assertThat(tags(agent)).hasText(new String[] {"#opening-hours", "#sunday"});
+        assertThat(tags(colleague)).hasText(new String[] {"#opening-hours", "#sunday"});
+
+        // The box keeps the cursor after the tags are added: Backspace in it, empty, takes the last one off.
+        assertThat(agent.pane().getByLabel("Add tags")).isFocused();
+        agent.page.keyboard().press("Backspace");
         assertThat(tags(agent)).hasText(new String[] {"#opening-hours"});
+        assertThat(tags(colleague)).hasText(new String[] {"#opening-hours"});
 
         agent.page.keyboard().press("Escape");
         agent.page.keyboard().press("p");
 
         assertThat(agent.status()).hasText("Pending");
         assertThat(colleague.row(post).locator(".badge.status")).hasText("Pending");
+        assertThat(colleague.status()).hasText("Pending");
+        AgentInbox.assertNotReloaded(colleague.page);
     }
 
     @Test
@@ -155,6 +164,23 @@ class TagsAndSeveralBrowserIntegrationTests {
 
         assertThat(agent.page.locator("#bulk-said")).hasText("3 conversations tagged #outage #late.");
         assertThat(tags(agent)).hasText(new String[] {"#late", "#outage"});
+        // Rows show no tags: the colleague opens one of the three, and sees the next tags arrive there.
+        colleague.open(posts.get(0));
+        assertThat(tags(colleague)).hasText(new String[] {"#late", "#outage"});
+        AgentInbox.markWindow(colleague.page);
+
+        for (var post : posts.subList(0, 3)) {
+            agent.row(post).locator(".row-select").check();
+        }
+        bar.getByLabel("Tag the selected with").fill("app");
+        bar.getByRole(
+                        AriaRole.BUTTON,
+                        new Locator.GetByRoleOptions().setName("Tag").setExact(true))
+                .click();
+
+        assertThat(agent.page.locator("#bulk-said")).hasText("3 conversations tagged #app.");
+        assertThat(tags(colleague)).hasText(new String[] {"#app", "#late", "#outage"});
+        assertThat(tags(agent)).hasText(new String[] {"#app", "#late", "#outage"});
 
         agent.row(posts.get(0)).locator(".row-select").check();
         agent.row(posts.get(1)).locator(".row-select").check();
@@ -166,6 +192,60 @@ class TagsAndSeveralBrowserIntegrationTests {
         assertThat(colleague.row(posts.get(1))).hasCount(0);
         assertThat(colleague.row(posts.get(2))).isVisible();
         AgentInbox.assertNotReloaded(colleague.page);
+    }
+
+    /** The same from the keyboard: j opens, x ticks, b goes to the bar, Enter assigns, Shift+E resolves. */
+    @Test
+    void theKeyboardSelectsSeveralConversationsAndAssignsAndResolvesThemAtOnce() {
+        var posts = new ArrayList<String>();
+        for (var who : List.of("rio", "sia", "tam")) {
+            posts.add(posts(who, "@heardbrand my order shows as cancelled " + who));
+        }
+        var colleague = new AgentInbox(browser.signIn(browser.window(), colleague("Ana Agent"), PASSWORD));
+        for (var post : posts) {
+            assertThat(colleague.row(post)).isVisible();
+        }
+        AgentInbox.markWindow(colleague.page);
+        var agent = new AgentInbox(browser.signInAsAgent(browser.window()));
+        var bar = agent.page.getByRole(
+                AriaRole.FORM, new Page.GetByRoleOptions().setName("Change the selected conversations"));
+        assertThat(agent.list().locator(".row")).hasCount(3);
+
+        openNextAndTick(agent);
+        openNextAndTick(agent);
+
+        assertThat(bar.locator(".bulk-count")).hasText("2 selected");
+        agent.page.keyboard().press("b");
+        assertThat(bar.getByLabel("Assign the selected to")).isFocused();
+        agent.page.keyboard().type("Ana");
+        agent.page.keyboard().press("Enter");
+
+        assertThat(agent.page.locator("#bulk-said")).hasText("2 conversations assigned to Ana Agent.");
+        assertThat(colleague.list().locator(".row .assignee")).hasText(new String[] {"Ana Agent", "Ana Agent"});
+
+        agent.page.keyboard().press("Escape");
+        agent.page.keyboard().press("x");
+        assertThat(bar.locator(".bulk-count")).hasText("1 selected");
+        agent.page.keyboard().press("Shift+E");
+
+        assertThat(agent.page.locator("#bulk-said")).hasText("1 conversation resolved.");
+        assertThat(colleague.list().locator(".row")).hasCount(2);
+        AgentInbox.assertNotReloaded(colleague.page);
+    }
+
+    /** Presses j to open the next conversation of the list, waits for its pane, and ticks it with x. */
+    private static void openNextAndTick(AgentInbox agent) {
+        var before = agent.pane().count() == 0 ? null : agent.pane().getAttribute("data-conversation-id");
+        agent.page.keyboard().press("j");
+        var selected = agent.list().locator(".row.selected");
+        assertThat(selected).hasCount(1);
+        if (before != null) {
+            assertThat(agent.pane()).not().hasAttribute("data-conversation-id", before);
+        }
+        assertThat(agent.pane()).hasAttribute("data-conversation-id", selected.getAttribute("data-conversation-id"));
+        agent.page.waitForLoadState();
+        agent.page.keyboard().press("x");
+        assertThat(agent.list().locator(".row.selected .row-select")).isChecked();
     }
 
     @Test
