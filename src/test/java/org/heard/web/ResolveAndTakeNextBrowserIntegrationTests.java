@@ -67,6 +67,18 @@ class ResolveAndTakeNextBrowserIntegrationTests {
 
     @Test
     void takeNextOpensTheMostImportantUnassignedConversationAsMineAndAColleagueSeesItTaken() {
+        takesNextWhileAColleagueWatches(agent -> agent.page
+                .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Take next"))
+                .click());
+    }
+
+    @Test
+    void shiftNTakesNextFromTheKeyboardAndAColleagueSeesItTaken() {
+        takesNextWhileAColleagueWatches(agent -> agent.page.keyboard().press("Shift+N"));
+    }
+
+    /** A question and a complaint wait; the admin takes next, gets the complaint, and the colleague sees it taken. */
+    private void takesNextWhileAColleagueWatches(java.util.function.Consumer<AgentInbox> takeNext) {
         var question = posts("quin", "@heardbrand what time do you open on Sunday? " + run);
         var complaint = posts("cora", "@heardbrand I was charged twice for one order and nobody answers " + run);
         var colleague = new AgentInbox(
@@ -76,9 +88,7 @@ class ResolveAndTakeNextBrowserIntegrationTests {
         var agent = new AgentInbox(browser.signInAsAgent(browser.window()));
         assertThat(agent.row(question)).isVisible();
 
-        agent.page
-                .getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Take next"))
-                .click();
+        takeNext.accept(agent);
 
         assertThat(agent.thread()).containsText(complaint);
         assertThat(agent.pane().getByLabel("Assignee").locator("option:checked"))
@@ -108,27 +118,6 @@ class ResolveAndTakeNextBrowserIntegrationTests {
         AgentInbox.assertNotReloaded(colleague.page);
     }
 
-    @Test
-    void shiftNTakesNextFromTheKeyboardAndAColleagueSeesItTaken() {
-        var question = posts("ivo", "@heardbrand do you deliver on Saturdays? " + run);
-        var complaint = posts("jun", "@heardbrand I was charged twice for my order and nobody answers " + run);
-        var colleague = new AgentInbox(
-                browser.signIn(browser.window(), admin.addColleague("Uma Agent", "AGENT", PASSWORD), PASSWORD));
-        assertThat(colleague.row(complaint)).isVisible();
-        AgentInbox.markWindow(colleague.page);
-        var agent = new AgentInbox(browser.signInAsAgent(browser.window()));
-        assertThat(agent.row(question)).isVisible();
-
-        agent.page.keyboard().press("Shift+N");
-
-        assertThat(agent.thread()).containsText(complaint);
-        assertThat(agent.pane().getByLabel("Assignee").locator("option:checked"))
-                .hasText("Admin");
-        assertThat(colleague.row(complaint).locator(".assignee")).hasText("Admin");
-        assertThat(colleague.row(question).locator(".assignee")).hasCount(0);
-        AgentInbox.assertNotReloaded(colleague.page);
-    }
-
     /**
      * A colleague's change refreshes the open conversation while the agent has Resolve pressed: the refresh waits
      * until the agent lets go, so the press still becomes a click, and the colleague's change shows after it.
@@ -147,7 +136,14 @@ class ResolveAndTakeNextBrowserIntegrationTests {
                   });
                 }""");
         var resolve = agent.pane().getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Resolve"));
+        // The button stays where it is; the pane may be drawn afresh at any moment, so its box is read again until
+        // one read lands on a button that is there.
+        assertThat(resolve).isVisible();
         var box = resolve.boundingBox();
+        for (int read = 0; box == null && read < 20; read++) {
+            assertThat(resolve).isVisible();
+            box = resolve.boundingBox();
+        }
         agent.page.mouse().move(box.x + box.width / 2, box.y + box.height / 2);
 
         agent.page.mouse().down();
