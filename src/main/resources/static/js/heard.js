@@ -576,11 +576,7 @@
     switch (event.key) {
       case "j": move(1); break;
       case "k": move(-1); break;
-      case "r": {
-        var reply = document.getElementById("reply-text");
-        if (reply) { event.preventDefault(); reply.focus(); }
-        break;
-      }
+      case "r": focus(event, "reply-text"); break;
       case "n": {
         var note = document.getElementById("note-text");
         if (note) {
@@ -603,11 +599,7 @@
       case "N": click(".take-next"); break;
       case "b": if (ticked.size) focus(event, "bulk-assignee"); break;
       case "E": if (ticked.size) click('#bulk button[value="resolve"]'); break;
-      case "t": {
-        var tag = document.getElementById("tag-input");
-        if (tag) { event.preventDefault(); tag.focus(); }
-        break;
-      }
+      case "t": focus(event, "tag-input"); break;
       case "x": {
         var open = document.querySelector("#conversation-list .row.selected .row-select");
         if (open) tick(open.value, !ticked.has(open.value));
