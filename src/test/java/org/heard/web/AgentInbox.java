@@ -59,6 +59,26 @@ final class AgentInbox {
         return waitUntilSent(text);
     }
 
+    /** The same from the keyboard: r puts the cursor in the reply box, Ctrl+Enter sends; waits until the network took it. */
+    AgentInbox replyFromKeyboard(String text) {
+        page.keyboard().press("r");
+        assertThat(replyBox()).isFocused();
+        page.keyboard().type(text);
+        page.keyboard().press("Control+Enter");
+        return waitUntilSent(text);
+    }
+
+    /** Shows only the conversations assigned to this person, and waits for the list the filter loads. */
+    AgentInbox showMine() {
+        page.getByRole(
+                        AriaRole.LINK,
+                        new Page.GetByRoleOptions().setName("Mine").setExact(true))
+                .click();
+        page.waitForURL(java.util.regex.Pattern.compile(".*assignee=mine.*"));
+        page.waitForLoadState();
+        return this;
+    }
+
     AgentInbox waitUntilSent(String text) {
         var message = thread().locator(".message.from-team").filter(new Locator.FilterOptions().setHasText(text));
         assertThat(message.locator(".delivery")).containsText("Sent");

@@ -4,7 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
 import java.util.Map;
@@ -86,14 +85,7 @@ class AssignmentBrowserIntegrationTests {
         var dora = colleague("Dora Agent", "AGENT");
         colleague("Eli Agent", "AGENT");
         var colleague = inboxOf(dora);
-        colleague
-                .page
-                .getByRole(
-                        AriaRole.LINK,
-                        new Page.GetByRoleOptions().setName("Mine").setExact(true))
-                .click();
-        colleague.page.waitForURL(java.util.regex.Pattern.compile(".*assignee=mine.*"));
-        colleague.page.waitForLoadState();
+        colleague.showMine();
         assertThat(colleague.row(post)).hasCount(0);
         AgentInbox.markWindow(colleague.page);
         var supervisor = new AgentInbox(browser.signInAsAgent(browser.window())).open(post);
@@ -143,12 +135,7 @@ class AssignmentBrowserIntegrationTests {
 
         assertThat(assignee(supervisor)).hasText("Cleo Agent");
         assertThat(colleague.row(post).locator(".assignee")).hasText("Cleo Agent");
-        colleague
-                .page
-                .getByRole(
-                        AriaRole.LINK,
-                        new Page.GetByRoleOptions().setName("Mine").setExact(true))
-                .click();
+        colleague.showMine();
         assertThat(colleague.row(post)).isVisible();
 
         AgentInbox.markWindow(colleague.page);

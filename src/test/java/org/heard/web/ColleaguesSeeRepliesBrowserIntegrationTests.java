@@ -55,11 +55,7 @@ class ColleaguesSeeRepliesBrowserIntegrationTests {
         assertThat(rowOf(colleague, agent).locator(".badge.status")).hasText("Pending");
 
         var byKeyboard = "Update: it is working again. Ana";
-        agent.page.keyboard().press("r");
-        assertThat(agent.replyBox()).isFocused();
-        agent.page.keyboard().type(byKeyboard);
-        agent.page.keyboard().press("Control+Enter");
-        agent.waitUntilSent(byKeyboard);
+        agent.replyFromKeyboard(byKeyboard);
 
         assertThat(teamMessage(colleague, byKeyboard)).isVisible();
         assertThat(colleague.thread().locator(".message.from-team")).hasCount(2);
@@ -75,10 +71,7 @@ class ColleaguesSeeRepliesBrowserIntegrationTests {
         assertThat(agent.page.getByLabel("Private message")).isChecked();
 
         var byKeyboard = "Thanks, I can see both payments and have refunded one. Ana";
-        agent.page.keyboard().press("r");
-        agent.page.keyboard().type(byKeyboard);
-        agent.page.keyboard().press("Control+Enter");
-        agent.waitUntilSent(byKeyboard);
+        agent.replyFromKeyboard(byKeyboard);
 
         assertThat(teamMessage(colleague, byKeyboard).locator(".badge.private")).hasText("Private");
         assertThat(rowOf(colleague, agent).locator(".badge.status")).hasText("Pending");

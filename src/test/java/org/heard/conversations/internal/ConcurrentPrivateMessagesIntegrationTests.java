@@ -60,7 +60,7 @@ class ConcurrentPrivateMessagesIntegrationTests {
                     () -> transactions.executeWithoutResult(status -> {
                         thread(message(customer, "first-", Visibility.PRIVATE, minutesAgo(2)));
                         firstThreaded.countDown();
-                        waitFor(commitFirst);
+                        StoryLatch.waitFor(commitFirst, PATIENCE, "The story never let the first node commit");
                     }),
                     nodes);
             assertThat(firstThreaded.await(PATIENCE.toSeconds(), TimeUnit.SECONDS))
@@ -121,16 +121,5 @@ class ConcurrentPrivateMessagesIntegrationTests {
 
     private static Instant minutesAgo(int minutes) {
         return Instant.now().minus(Duration.ofMinutes(minutes));
-    }
-
-    private static void waitFor(CountDownLatch latch) {
-        try {
-            if (!latch.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)) {
-                throw new IllegalStateException("The story never let the first node commit");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

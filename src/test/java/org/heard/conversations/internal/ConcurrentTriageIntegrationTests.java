@@ -65,7 +65,7 @@ class ConcurrentTriageIntegrationTests {
                     () -> transactions.executeWithoutResult(status -> {
                         var conversation = conversations.findById(id).orElseThrow();
                         loaded.countDown();
-                        waitFor(triaged);
+                        StoryLatch.waitFor(triaged, PATIENCE, "The story never let triage prioritise");
                         conversation.tag(List.of("billing"));
                         conversations.save(conversation);
                     }),
@@ -93,16 +93,5 @@ class ConcurrentTriageIntegrationTests {
                 Visibility.PUBLIC,
                 null,
                 Instant.now());
-    }
-
-    private static void waitFor(CountDownLatch latch) {
-        try {
-            if (!latch.await(PATIENCE.toSeconds(), TimeUnit.SECONDS)) {
-                throw new IllegalStateException("The story never let triage prioritise");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
